@@ -1,0 +1,4 @@
+#include "glue.h"
+namespace swoole::php {
+void register_constants(int module_number) {}
+}

@@ -1,0 +1,71 @@
+// The zend_module_entry of swoole.so and its lifecycle: read the ini, load the
+// modules, register the core classes, functions and constants.
+#include "glue.h"
+
+extern "C" {
+#include "ext/standard/info.h"
+}
+
+#include <event2/event.h>
+
+#include "base/version.h"
+
+namespace swoole::php {
+namespace {
+
+PHP_MINIT_FUNCTION(swoole) {
+    register_ini(type, module_number);
+    register_constants(module_number);
+    register_exceptions();
+    register_functions(type);
+    load_modules(type, module_number);
+    return SUCCESS;
+}
+
+PHP_MSHUTDOWN_FUNCTION(swoole) {
+    unload_modules();
+    unregister_ini(type, module_number);
+    return SUCCESS;
+}
+
+PHP_RINIT_FUNCTION(swoole) {
+    modules_request_start();
+    return SUCCESS;
+}
+
+PHP_RSHUTDOWN_FUNCTION(swoole) {
+    modules_request_end();
+    return SUCCESS;
+}
+
+PHP_MINFO_FUNCTION(swoole) {
+    php_info_print_table_start();
+    php_info_print_table_header(2, "Swoole", "enabled");
+    php_info_print_table_row(2, "Version", kVersion);
+    php_info_print_table_row(2, "Compatible with", "Swoole 4.8.13");
+    php_info_print_table_row(2, "Kernel version", swoole::kernel::kKernelVersion);
+    php_info_print_table_row(2, "libevent", event_get_version());
+    print_module_info();
+    php_info_print_table_end();
+    DISPLAY_INI_ENTRIES();
+}
+
+}  // namespace
+}  // namespace swoole::php
+
+using namespace swoole::php;
+
+zend_module_entry swoole_module_entry = {
+    STANDARD_MODULE_HEADER,
+    "swoole",
+    nullptr,
+    PHP_MINIT(swoole),
+    PHP_MSHUTDOWN(swoole),
+    PHP_RINIT(swoole),
+    PHP_RSHUTDOWN(swoole),
+    PHP_MINFO(swoole),
+    kVersion,
+    STANDARD_MODULE_PROPERTIES,
+};
+
+extern "C" ZEND_DLEXPORT zend_module_entry *get_module() { return &swoole_module_entry; }
