@@ -47,4 +47,15 @@ extern const zend_function_entry system_functions[];
 extern const zend_function_entry mime_functions[];
 extern const zend_function_entry version_functions[];
 
+// The $type argument of swoole_strerror() (SWOOLE_STRERROR_* constants).
+inline constexpr int kStrerrorSystem = 0;  // strerror()
+inline constexpr int kStrerrorGai = 1;     // gai_strerror()
+inline constexpr int kStrerrorDns = 2;     // hstrerror()
+inline constexpr int kStrerrorSwoole = 9;  // the project's error table
+
+// Exception classes registered by register_exceptions() (exceptions.cc).
+extern zend_class_entry *swoole_exception_ce;       // Swoole\Exception, alias swoole_exception
+extern zend_class_entry *swoole_error_ce;           // Swoole\Error, alias swoole_error
+extern zend_class_entry *swoole_exit_exception_ce;  // Swoole\ExitException
+
 }  // namespace swoole::php

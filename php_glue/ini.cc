@@ -26,11 +26,11 @@ ZEND_INI_MH(on_update_bool_setting) {
 PHP_INI_BEGIN()
 SW_INI_STRING("swoole.modules", "", modules)
 SW_INI_STRING("swoole.module_dir", "", module_dir)
-SW_INI_BOOL("swoole.use_shortname", "On", use_shortname)
-SW_INI_BOOL("swoole.enable_coroutine", "On", enable_coroutine)
-SW_INI_BOOL("swoole.enable_library", "On", enable_library)
-SW_INI_BOOL("swoole.enable_preemptive_scheduler", "Off", enable_preemptive_scheduler)
-SW_INI_BOOL("swoole.display_errors", "On", display_errors)
+SW_INI_BOOL("swoole.use_shortname", "1", use_shortname)
+SW_INI_BOOL("swoole.enable_coroutine", "1", enable_coroutine)
+SW_INI_BOOL("swoole.enable_library", "1", enable_library)
+SW_INI_BOOL("swoole.enable_preemptive_scheduler", "0", enable_preemptive_scheduler)
+SW_INI_BOOL("swoole.display_errors", "1", display_errors)
 PHP_INI_END()
 
 }  // namespace

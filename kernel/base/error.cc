@@ -40,7 +40,7 @@ std::string_view error_message(int code) {
     return {};
 }
 
-const char *strerror(int code) {
+const char *error_text(int code) {
     if (code >= kFirstProjectCode && code <= kLastProjectCode) {
         std::string_view text = error_message(code);
         if (!text.empty()) return text.data();  // literals are NUL-terminated

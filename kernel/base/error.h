@@ -19,7 +19,7 @@ std::string_view error_message(int code);
 // Text for any code: the project's table for 500 < code < 10019 when listed,
 // "Unknown error <n>" when in that range and unlisted, strerror() otherwise.
 // The returned pointer stays valid until the next call on this thread.
-const char *strerror(int code);
+const char *error_text(int code);
 
 // Each name and value, for registering the SWOOLE_ERROR_* constants.
 struct ErrorName {

@@ -86,9 +86,18 @@ class Reactor {
         void *arg;
     };
 
+    // Entries removed while one of our callbacks runs wait here until the
+    // outermost callback returns, so nothing is freed under a running handler.
+    struct Graveyard;
+
     void run_deferred();
     void run_hooks();
     bool has_work() const;
+    void enter_dispatch() { ++dispatch_depth_; }
+    void leave_dispatch();
+    void retire(std::unique_ptr<FdEntry> entry);
+    void retire(std::unique_ptr<Timer> timer);
+    void retire(std::unique_ptr<Signal> signal);
     static void fd_trampoline(int fd, short what, void *arg);
     static void timer_trampoline(int fd, short what, void *arg);
     static void signal_trampoline(int fd, short what, void *arg);
@@ -105,8 +114,11 @@ class Reactor {
     std::vector<std::unique_ptr<Signal>> signals_;  // indexed by signo
     std::vector<Deferred> deferred_;
     std::vector<Deferred> deferred_running_;
-    std::vector<Hook> hooks_;
+    std::vector<Hook> hooks_;  // removed hooks keep a null cb until compacted
     int next_hook_id_ = 1;
+    bool hooks_running_ = false;
+    int dispatch_depth_ = 0;  // nesting of fd/timer/signal callbacks
+    std::unique_ptr<Graveyard> graveyard_;
 };
 
 }  // namespace swoole::kernel

@@ -8,16 +8,16 @@
 using namespace swoole::kernel;
 
 TEST(Error, ProjectCodesHaveTheirMessages) {
-    EXPECT_STREQ(strerror(SW_ERROR_CO_CANCELED), "Coroutine canceled");
+    EXPECT_STREQ(error_text(SW_ERROR_CO_CANCELED), "Coroutine canceled");
     EXPECT_EQ(SW_ERROR_CO_CANCELED, 10017);
     EXPECT_EQ(SW_ERROR_CLIENT_NO_CONNECTION, 5001);
     EXPECT_EQ(error_names().size(), 107u);
 }
 
 TEST(Error, FallsBackToSystemMessages) {
-    EXPECT_STREQ(strerror(ECONNREFUSED), "Connection refused");
-    EXPECT_STREQ(strerror(99999), "Unknown error 99999");
-    EXPECT_STREQ(strerror(600), "Unknown error 600");
+    EXPECT_STREQ(error_text(ECONNREFUSED), "Connection refused");
+    EXPECT_STREQ(error_text(99999), "Unknown error 99999");
+    EXPECT_STREQ(error_text(600), "Unknown error 600");
     EXPECT_TRUE(error_message(600).empty());
 }
 

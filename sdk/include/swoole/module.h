@@ -98,8 +98,8 @@ typedef struct sw_host_api {
     /* coroutines */
     int64_t (*co_create)(sw_callback fn, void *arg); /* runs fn at once; -1 on failure */
     int64_t (*co_id)(void);
-    int (*co_yield)(void);            /* sw_wait_result */
-    int (*co_resume)(int64_t cid);    /* 1 resumed, 0 no such parked coroutine */
+    int (*co_park)(void);             /* waits for co_wake or cancel; sw_wait_result */
+    int (*co_wake)(int64_t cid);      /* 1 woken, 0 no such parked coroutine */
     int (*co_sleep)(double seconds);  /* sw_wait_result */
     int (*co_wait_fd)(int fd, int events, double timeout_seconds); /* sw_wait_result; timeout < 0: none */
 } sw_host_api;

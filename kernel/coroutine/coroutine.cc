@@ -1,0 +1,267 @@
+#include "coroutine/coroutine.h"
+
+#include <event2/event.h>
+#include <event2/event_struct.h>
+
+#include <atomic>
+#include <boost/context/detail/fcontext.hpp>
+#include <cerrno>
+#include <cmath>
+#include <ctime>
+#include <unordered_map>
+
+#include "base/error.h"
+#include "reactor/reactor.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/common_interface_defs.h>
+#endif
+
+namespace ctx = boost::context::detail;
+
+namespace swoole::kernel {
+
+namespace {
+
+struct Scheduler {
+    Coroutine *current = nullptr;
+    std::unordered_map<int64_t, Coroutine *> alive;
+    size_t stack_size = Stack::kDefaultSize;
+    size_t max_count = Coroutine::kDefaultMaxCount;
+    Coroutine::SwitchHook hook = nullptr;
+};
+
+thread_local Scheduler t_sched;
+// Ids are unique in the process, whatever thread created the coroutine.
+std::atomic<int64_t> g_last_id{0};
+
+int64_t monotonic_ms() {
+    timespec ts;
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    return int64_t(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
+timeval to_timeval(double seconds) {
+    if (!(seconds > 0)) return {0, 0};
+    double whole = std::floor(seconds);
+    return {static_cast<time_t>(whole), static_cast<suseconds_t>((seconds - whole) * 1e6)};
+}
+
+// What a parked coroutine's event reports back through its callback.
+struct Parking {
+    Coroutine *co;
+    short what;
+};
+
+void on_parking_event(evutil_socket_t, short what, void *arg) {
+    auto *parking = static_cast<Parking *>(arg);
+    parking->what = what;
+    parking->co->resume();
+}
+
+}  // namespace
+
+// ---- creation and identity ----
+
+Coroutine::Coroutine(Fn fn, void *arg, Stack stack) : fn_(fn), arg_(arg), stack_(stack) {}
+
+int64_t Coroutine::create(Fn fn, void *arg) {
+    Scheduler &s = t_sched;
+    if (s.alive.size() >= s.max_count) {
+        errno = EAGAIN;
+        return -1;
+    }
+    Stack stack = Stack::allocate(s.stack_size);
+    if (!stack.valid()) {
+        errno = ENOMEM;
+        return -1;
+    }
+    auto *co = new Coroutine(fn, arg, stack);
+    co->id_ = ++g_last_id;
+    co->parent_id_ = s.current ? s.current->id_ : kNoId;
+    co->created_ms_ = monotonic_ms();
+    co->ctx_ = ctx::make_fcontext(stack.top(), stack.size(), [](ctx::transfer_t t) {
+        Coroutine::entry(t.fctx, t.data);
+    });
+    s.alive.emplace(co->id_, co);
+    int64_t id = co->id_;
+    co->resume();
+    return id;
+}
+
+void Coroutine::entry(void *caller_ctx, void *arg) {
+    auto *co = static_cast<Coroutine *>(arg);
+    co->caller_ctx_ = caller_ctx;
+#if defined(__SANITIZE_ADDRESS__)
+    __sanitizer_finish_switch_fiber(nullptr, &co->asan_caller_bottom_, &co->asan_caller_size_);
+#endif
+    co->fn_(co->arg_);
+    co->state_ = State::end;
+    Coroutine *to = co->origin_;
+    t_sched.current = to;
+    if (t_sched.hook) t_sched.hook(co, to);
+#if defined(__SANITIZE_ADDRESS__)
+    __sanitizer_start_switch_fiber(nullptr, co->asan_caller_bottom_, co->asan_caller_size_);
+#endif
+    ctx::jump_fcontext(co->caller_ctx_, nullptr);
+    __builtin_unreachable();
+}
+
+void Coroutine::destroy(Coroutine *co) {
+    t_sched.alive.erase(co->id_);
+    Stack::release(co->stack_);
+    delete co;
+}
+
+Coroutine *Coroutine::current() { return t_sched.current; }
+int64_t Coroutine::current_id() { return t_sched.current ? t_sched.current->id_ : kNoId; }
+
+Coroutine *Coroutine::get(int64_t id) {
+    auto it = t_sched.alive.find(id);
+    return it == t_sched.alive.end() ? nullptr : it->second;
+}
+
+size_t Coroutine::count() { return t_sched.alive.size(); }
+int64_t Coroutine::last_id() { return g_last_id.load(); }
+
+// ---- settings ----
+
+void Coroutine::set_stack_size(size_t size) { t_sched.stack_size = Stack::normalize(size); }
+size_t Coroutine::stack_size() { return t_sched.stack_size; }
+void Coroutine::set_max_count(size_t max) { t_sched.max_count = max == 0 ? kDefaultMaxCount : max; }
+size_t Coroutine::max_count() { return t_sched.max_count; }
+void Coroutine::set_switch_hook(SwitchHook hook) { t_sched.hook = hook; }
+
+// ---- switching ----
+
+void Coroutine::resume() {
+    Scheduler &s = t_sched;
+    Coroutine *from = s.current;
+    origin_ = from;
+    state_ = State::running;
+    s.current = this;
+    if (s.hook) s.hook(from, this);
+#if defined(__SANITIZE_ADDRESS__)
+    void *fake_stack = nullptr;
+    __sanitizer_start_switch_fiber(&fake_stack, stack_.base(), stack_.size());
+#endif
+    ctx::transfer_t t = ctx::jump_fcontext(ctx_, this);
+#if defined(__SANITIZE_ADDRESS__)
+    __sanitizer_finish_switch_fiber(fake_stack, nullptr, nullptr);
+#endif
+    // Back here when this coroutine yielded or finished.
+    ctx_ = t.fctx;
+    if (state_ == State::end) destroy(this);
+}
+
+void Coroutine::yield() {
+    Scheduler &s = t_sched;
+    state_ = State::waiting;
+    Coroutine *to = origin_;
+    s.current = to;
+    if (s.hook) s.hook(this, to);
+#if defined(__SANITIZE_ADDRESS__)
+    __sanitizer_start_switch_fiber(&asan_fake_stack_, asan_caller_bottom_, asan_caller_size_);
+#endif
+    ctx::transfer_t t = ctx::jump_fcontext(caller_ctx_, nullptr);
+#if defined(__SANITIZE_ADDRESS__)
+    __sanitizer_finish_switch_fiber(asan_fake_stack_, &asan_caller_bottom_, &asan_caller_size_);
+#endif
+    // Resumed: remember where to return next time.
+    caller_ctx_ = t.fctx;
+}
+
+// ---- parking ----
+
+WaitResult Coroutine::wait_cancelable() {
+    canceled_ = false;
+    cancelable_ = true;
+    yield();
+    cancelable_ = false;
+    return canceled_ ? WaitResult::canceled : WaitResult::ready;
+}
+
+namespace {
+
+// The current coroutine and the loop it parks on, or nullptr with last_error set.
+Reactor *parking_reactor(Coroutine *co) {
+    if (!co) {
+        set_last_error(SW_ERROR_CO_OUT_OF_COROUTINE);
+        return nullptr;
+    }
+    Reactor *reactor = Reactor::current();
+    if (!reactor) set_last_error(SW_ERROR_WRONG_OPERATION);
+    return reactor;
+}
+
+}  // namespace
+
+WaitResult Coroutine::sleep(double seconds) {
+    Coroutine *co = current();
+    Reactor *reactor = parking_reactor(co);
+    if (!reactor) return WaitResult::error;
+    Parking parking{co, 0};
+    struct event ev;
+    event_assign(&ev, reactor->base(), -1, 0, on_parking_event, &parking);
+    timeval tv = to_timeval(seconds);
+    event_add(&ev, &tv);
+    WaitResult result = co->wait_cancelable();
+    event_del(&ev);
+    return result;
+}
+
+WaitResult Coroutine::wait_fd(int fd, int events, double timeout) {
+    Coroutine *co = current();
+    Reactor *reactor = parking_reactor(co);
+    if (!reactor) return WaitResult::error;
+    short what = (events & kEventRead ? EV_READ : 0) | (events & kEventWrite ? EV_WRITE : 0);
+    if (fd < 0 || what == 0) {
+        set_last_error(SW_ERROR_INVALID_PARAMS);
+        return WaitResult::error;
+    }
+    Parking parking{co, 0};
+    struct event ev;
+    event_assign(&ev, reactor->base(), fd, what, on_parking_event, &parking);
+    timeval tv = to_timeval(timeout);
+    event_add(&ev, timeout < 0 ? nullptr : &tv);
+    WaitResult result = co->wait_cancelable();
+    event_del(&ev);
+    if (result == WaitResult::ready && (parking.what & EV_TIMEOUT)) return WaitResult::timeout;
+    return result;
+}
+
+WaitResult Coroutine::park() {
+    Coroutine *co = current();
+    if (!co) {
+        set_last_error(SW_ERROR_CO_OUT_OF_COROUTINE);
+        return WaitResult::error;
+    }
+    co->parked_ = true;
+    WaitResult result = co->wait_cancelable();
+    co->parked_ = false;
+    return result;
+}
+
+bool Coroutine::wake(int64_t id) {
+    Coroutine *co = get(id);
+    if (!co || !co->parked_) return false;
+    co->resume();
+    return true;
+}
+
+bool Coroutine::cancel(int64_t id) {
+    Coroutine *co = get(id);
+    if (!co) {
+        set_last_error(SW_ERROR_CO_NOT_EXISTS);
+        return false;
+    }
+    if (co == current() || !co->cancelable_) {
+        set_last_error(SW_ERROR_CO_CANNOT_CANCEL);
+        return false;
+    }
+    co->canceled_ = true;
+    co->resume();
+    return true;
+}
+
+}  // namespace swoole::kernel

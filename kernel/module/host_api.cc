@@ -1,0 +1,60 @@
+#include "module/host_api.h"
+
+#include "base/error.h"
+#include "base/log.h"
+#include "base/version.h"
+#include "coroutine/coroutine.h"
+#include "reactor/thread_loop.h"
+
+namespace swoole::kernel {
+
+namespace {
+
+// Timer callbacks cross the boundary with the same shape as the kernel's.
+static_assert(sizeof(TimerId) == sizeof(int64_t));
+
+int host_run() { return thread_reactor().run(); }
+void host_stop() {
+    if (Reactor *r = Reactor::current()) r->stop();
+}
+
+const sw_host_api kTable = {
+    .struct_size = sizeof(sw_host_api),
+    .abi_major = SW_MODULE_ABI_MAJOR,
+    .abi_minor = SW_MODULE_ABI_MINOR,
+    .kernel_version = kKernelVersion,
+    .log = [](int level, const char *message) { Logger::instance().write(level, message); },
+    .set_last_error = set_last_error,
+    .last_error = last_error,
+    .strerror = [](int code) { return kernel::error_text(code); },
+    .timer_after = [](uint64_t ms, sw_timer_callback cb, void *arg) { return thread_reactor().after(ms, cb, arg); },
+    .timer_tick = [](uint64_t ms, sw_timer_callback cb, void *arg) { return thread_reactor().tick(ms, cb, arg); },
+    .timer_clear = [](int64_t id) -> int {
+        Reactor *r = Reactor::current();
+        return r && r->clear(id) ? 1 : 0;
+    },
+    .defer = [](sw_callback cb, void *arg) -> int {
+        thread_reactor().defer(cb, arg);
+        return 0;
+    },
+    .loop_run = host_run,
+    .loop_stop = host_stop,
+    .co_create = [](sw_callback fn, void *arg) -> int64_t { return Coroutine::create(fn, arg); },
+    .co_id = Coroutine::current_id,
+    .co_park = []() -> int { return static_cast<int>(Coroutine::park()); },
+    .co_wake = [](int64_t cid) -> int { return Coroutine::wake(cid) ? 1 : 0; },
+    .co_sleep = [](double seconds) -> int {
+        thread_reactor();
+        return static_cast<int>(Coroutine::sleep(seconds));
+    },
+    .co_wait_fd = [](int fd, int events, double timeout) -> int {
+        thread_reactor();
+        return static_cast<int>(Coroutine::wait_fd(fd, events, timeout));
+    },
+};
+
+}  // namespace
+
+const sw_host_api *kernel_host_api() { return &kTable; }
+
+}  // namespace swoole::kernel
