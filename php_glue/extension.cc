@@ -7,6 +7,7 @@ extern "C" {
 }
 
 #include <event2/event.h>
+#include <stdlib.h>
 
 #include "base/version.h"
 
@@ -14,6 +15,11 @@ namespace swoole::php {
 namespace {
 
 PHP_MINIT_FUNCTION(swoole) {
+#if defined(__SANITIZE_ADDRESS__)
+    // Sanitizer builds run PHP with the sanitizer runtime preloaded (tools/php);
+    // programs PHP starts (ps, sh, ...) are not ours and must not inherit it.
+    unsetenv("LD_PRELOAD");
+#endif
     register_ini(type, module_number);
     register_constants(module_number);
     register_exceptions();
