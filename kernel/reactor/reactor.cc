@@ -233,41 +233,29 @@ void Reactor::fd_trampoline(int fd, short what, void *arg) {
 
 // ---- timers -----------------------------------------------------------------
 
-TimerId Reactor::after(uint64_t ms, TimerCallback cb, void *arg) {
+TimerId Reactor::after(uint64_t ms, TimerCallback cb, void *arg) { return add_timer(ms, false, cb, arg); }
+
+TimerId Reactor::tick(uint64_t ms, TimerCallback cb, void *arg) {
+    if (ms == 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    return add_timer(ms, true, cb, arg);
+}
+
+TimerId Reactor::add_timer(uint64_t ms, bool repeat, TimerCallback cb, void *arg) {
     if (!cb || !base_) {
         errno = EINVAL;
         return -1;
     }
-    auto timer = std::make_unique<Timer>(this, next_timer_id_, false, cb, arg);
-    timer->handle.ev = event_new(base_, -1, 0, &Reactor::timer_trampoline, timer.get());
+    auto timer = std::make_unique<Timer>(this, next_timer_id_, repeat, cb, arg);
+    // EV_PERSIST re-arms a tick from its previous deadline, so it does not drift.
+    timer->handle.ev = event_new(base_, -1, repeat ? EV_PERSIST : 0, &Reactor::timer_trampoline, timer.get());
     if (!timer->handle.ev) {
         errno = ENOMEM;
         return -1;
     }
     // Measure the delay from now, not from when this loop turn woke up.
-    event_base_update_cache_time(base_);
-    timeval tv = ms_to_timeval(ms);
-    if (event_add(timer->handle.ev, &tv) != 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    TimerId id = next_timer_id_++;
-    timers_->map.emplace(id, std::move(timer));
-    return id;
-}
-
-TimerId Reactor::tick(uint64_t ms, TimerCallback cb, void *arg) {
-    if (ms == 0 || !cb || !base_) {
-        errno = EINVAL;
-        return -1;
-    }
-    auto timer = std::make_unique<Timer>(this, next_timer_id_, true, cb, arg);
-    // EV_PERSIST re-arms from the previous deadline, so a tick does not drift.
-    timer->handle.ev = event_new(base_, -1, EV_PERSIST, &Reactor::timer_trampoline, timer.get());
-    if (!timer->handle.ev) {
-        errno = ENOMEM;
-        return -1;
-    }
     event_base_update_cache_time(base_);
     timeval tv = ms_to_timeval(ms);
     if (event_add(timer->handle.ev, &tv) != 0) {

@@ -90,6 +90,7 @@ class Reactor {
     // outermost callback returns, so nothing is freed under a running handler.
     struct Graveyard;
 
+    TimerId add_timer(uint64_t ms, bool repeat, TimerCallback cb, void *arg);
     void run_deferred();
     void run_hooks();
     bool has_work() const;
