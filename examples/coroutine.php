@@ -2,7 +2,7 @@
 // The project's first example: the kernel runs a coroutine and a timer for the
 // example module `hello` (sdk/examples/hello), and the extension reports what it
 // loaded. PHP-level coroutines (go, Co\run) plug into the same kernel next.
-printf("swoole %s (kernel %s)\n", swoole_version(), phpversion('swoole'));
+printf("swoole %s (Swoole 4.8 API level)\n", swoole_version());
 if (!class_exists('Hello\Greeter')) {
     fwrite(STDERR, "the hello module is not loaded (check swoole.modules / swoole.module_dir)\n");
     exit(1);

@@ -9,6 +9,8 @@ extern "C" {
 #include <event2/event.h>
 #include <stdlib.h>
 
+#include <boost/version.hpp>
+
 #include "base/version.h"
 
 namespace swoole::php {
@@ -51,6 +53,7 @@ PHP_MINFO_FUNCTION(swoole) {
     php_info_print_table_row(2, "Compatible with", "Swoole 4.8.13");
     php_info_print_table_row(2, "Kernel version", swoole::kernel::kKernelVersion);
     php_info_print_table_row(2, "libevent", event_get_version());
+    php_info_print_table_row(2, "Boost.Context", BOOST_LIB_VERSION);
     print_module_info();
     php_info_print_table_end();
     DISPLAY_INI_ENTRIES();

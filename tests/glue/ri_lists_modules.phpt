@@ -14,6 +14,7 @@ Version => 4.8.13
 Compatible with => Swoole 4.8.13
 Kernel version => %d.%d.%d
 libevent => %s
+Boost.Context => %s
 Modules => hello
 module hello => version 1.0.0; uses greeting 1.0
 
