@@ -1,6 +1,7 @@
 // The zend_module_entry of swoole.so and its lifecycle: read the ini, load the
 // modules, register the core classes, functions and constants.
 #include "glue.h"
+#include "coroutine/php_coroutine.h"
 
 extern "C" {
 #include "ext/standard/info.h"
@@ -26,12 +27,19 @@ PHP_MINIT_FUNCTION(swoole) {
     register_constants(module_number);
     register_exceptions();
     register_functions(type);
+    register_coroutine(module_number);
+    register_channel(module_number);
+    register_timer(module_number);
+    register_event(module_number);
+    register_system(module_number);
+    register_library(module_number);
     load_modules(type, module_number);
     return SUCCESS;
 }
 
 PHP_MSHUTDOWN_FUNCTION(swoole) {
     unload_modules();
+    PhpCoroutine::uninstall();
     unregister_ini(type, module_number);
     return SUCCESS;
 }
@@ -43,6 +51,8 @@ PHP_RINIT_FUNCTION(swoole) {
 
 PHP_RSHUTDOWN_FUNCTION(swoole) {
     modules_request_end();
+    timer_request_end();
+    coroutine_request_end();
     return SUCCESS;
 }
 

@@ -29,6 +29,7 @@ struct Scheduler {
     size_t stack_size = Stack::kDefaultSize;
     size_t max_count = Coroutine::kDefaultMaxCount;
     Coroutine::SwitchHook hook = nullptr;
+    Coroutine::ReturnHook return_hook = nullptr;
 };
 
 thread_local Scheduler t_sched;
@@ -124,6 +125,13 @@ Coroutine *Coroutine::get(int64_t id) {
 size_t Coroutine::count() { return t_sched.alive.size(); }
 int64_t Coroutine::last_id() { return g_last_id.load(); }
 
+std::vector<int64_t> Coroutine::ids() {
+    std::vector<int64_t> ids;
+    ids.reserve(t_sched.alive.size());
+    for (const auto &entry : t_sched.alive) ids.push_back(entry.first);
+    return ids;
+}
+
 // ---- settings ----
 
 void Coroutine::set_stack_size(size_t size) { t_sched.stack_size = Stack::normalize(size); }
@@ -131,6 +139,7 @@ size_t Coroutine::stack_size() { return t_sched.stack_size; }
 void Coroutine::set_max_count(size_t max) { t_sched.max_count = max == 0 ? kDefaultMaxCount : max; }
 size_t Coroutine::max_count() { return t_sched.max_count; }
 void Coroutine::set_switch_hook(SwitchHook hook) { t_sched.hook = hook; }
+void Coroutine::set_return_hook(ReturnHook hook) { t_sched.return_hook = hook; }
 
 // ---- switching ----
 
@@ -152,6 +161,7 @@ void Coroutine::resume() {
     // Back here when this coroutine yielded or finished.
     ctx_ = t.fctx;
     if (state_ == State::end) destroy(this);
+    if (s.return_hook) s.return_hook();
 }
 
 void Coroutine::yield() {

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "coroutine/stack.h"
 
@@ -38,6 +39,7 @@ class Coroutine {
     static Coroutine *get(int64_t id);
     static size_t count();  // live coroutines
     static int64_t last_id();  // the highest id ever given
+    static std::vector<int64_t> ids();  // live coroutines, in no particular order
 
     // ---- settings (per thread) ----
     static void set_stack_size(size_t size);  // normalized by Stack::normalize
@@ -45,12 +47,22 @@ class Coroutine {
     static void set_max_count(size_t max);  // 0: the default
     static size_t max_count();
     static void set_switch_hook(SwitchHook hook);
+    // Called in the resumer's context each time a coroutine it resumed yields
+    // or ends: where the PHP glue continues a fatal error's bailout.
+    using ReturnHook = void (*)();
+    static void set_return_hook(ReturnHook hook);
 
     // ---- raw switching, for kernel parts that keep their own wait queues ----
     // Suspends the current coroutine (this) and returns to its origin.
     void yield();
     // Switches to this suspended coroutine; returns when it yields or ends.
     void resume();
+    // Suspends this coroutine (the current one) as a parking primitive does:
+    // while suspended, cancel(id) may resume it and the result is then
+    // WaitResult::canceled; any other resume() gives WaitResult::ready. For
+    // kernel parts with their own wait queues (Channel), which arm their own
+    // timeout and take the waiter off their queue when it comes back.
+    WaitResult suspend_cancelable() { return wait_cancelable(); }
 
     // ---- parking primitives (operate on the current coroutine) ----
     static WaitResult sleep(double seconds);

@@ -42,6 +42,7 @@ class Reactor {
     bool remove(int fd);
     bool exists(int fd) const;
     int interest(int fd) const;  // the registered bits, 0 when not registered
+    size_t fd_count() const { return fd_count_; }
 
     // Timers, millisecond resolution; ids start at 1 and are never reused.
     // A callback may clear its own timer (also a repeating one) or others.

@@ -6,8 +6,10 @@
 #pragma once
 
 #include "glue.h"
+#include "callable.h"
 
 #include <cstdint>
+#include <vector>
 
 #include "coroutine/coroutine.h"
 #include "reactor/reactor.h"
@@ -41,13 +43,29 @@ class PhpCoroutine {
     // fatal error (bailout), continue the bailout here.
     static void check_bailout();
 
+    // Frees the request's loop (end of Co\run): a later Co\run may create a new one.
+    static void release_reactor();
+    // Live coroutine ids, newest first.
+    static std::vector<int64_t> list();
+    // A coroutine's backtrace (0: the current one) into out; false if it does not exist.
+    static bool backtrace(int64_t cid, zval *out, int options, zend_long limit);
+    // The PHP side of a coroutine (0: current), or nullptr.
+    static struct PhpTask *task(int64_t cid);
+
+    // MINIT: switch hooks; RSHUTDOWN: forget the request's loop and options.
+    static void install();
+    static void uninstall();  // MSHUTDOWN
+    static void request_end();
+    static HashTable *options_for_update();
+
     // The options merged by Co::set() / Scheduler::set() (null until the first set).
     static HashTable *options();
     // One option as a zval, or nullptr when not set.
     static zval *option(const char *name);
 
-    // Registers fn to run when the current coroutine's function returns (LIFO).
-    static void defer(zend_fcall_info_cache *fcc);
+    // Registers a callable to run when the current coroutine's function returns
+    // (LIFO). False outside a coroutine.
+    static bool defer(const zend_fcall_info &fci, const zend_fcall_info_cache &fcc);
 };
 
 // Registration entry points of the coroutine-related parts (MINIT).

@@ -1,0 +1,364 @@
+// The PHP coroutine core: creation, the switch hook that swaps VM state,
+// defers, the request's event loop and how a fatal error inside a coroutine
+// reaches the main context.
+#include "coroutine/php_coroutine.h"
+
+#include <event2/event.h>
+
+#include <algorithm>
+#include <cinttypes>
+#include <functional>
+#include <memory>
+
+#include "base/error.h"
+#include "coroutine/task.h"
+#include "reactor/thread_loop.h"
+
+extern "C" {
+#include "zend_exceptions.h"
+#include "zend_builtin_functions.h"
+#include "ext/standard/basic_functions.h"
+}
+
+namespace swoole::php {
+using kernel::SW_ERROR_CO_NOT_EXISTS;
+using kernel::SW_ERROR_CO_OUT_OF_COROUTINE;
+
+namespace {
+
+// A new coroutine's first VM stack page: small, since an idle coroutine should
+// cost little; it grows by further pages when calls need them.
+constexpr size_t kVmStackPageSize = 8 * 1024;
+
+struct CreateArgs {
+    zend_fcall_info_cache *fcc;
+    uint32_t argc;
+    zval *argv;
+};
+
+VmState g_main_state;          // the main context's state while a coroutine runs
+bool g_bailout_pending = false;  // a coroutine hit a fatal error
+bool g_loop_running = false;
+bool g_shutdown_registered = false;
+kernel::Reactor *g_reactor = nullptr;  // the thread's loop while this request uses it
+HashTable *g_options = nullptr;
+
+PhpTask *task_of(kernel::Coroutine *co) { return co ? static_cast<PhpTask *>(co->task) : nullptr; }
+
+VmState *state_of(kernel::Coroutine *co) {
+    if (!co) return &g_main_state;
+    PhpTask *task = task_of(co);
+    return task ? &task->vm : nullptr;  // nullptr: not started or already ended
+}
+
+void on_switch(kernel::Coroutine *from, kernel::Coroutine *to) {
+    if (VmState *state = state_of(from)) state->save();
+    if (VmState *state = state_of(to)) state->restore();
+}
+
+// Control came back to a context after a coroutine it resumed yielded or ended.
+void on_return() {
+    if (!g_bailout_pending) return;
+    if (kernel::Coroutine::current() || !g_loop_running) {
+        zend_bailout();  // continues in this context's zend_try
+    }
+    // The main context inside the event loop: leave the loop, then bail out.
+    if (g_reactor) {
+        g_reactor->stop();
+        event_base_loopbreak(g_reactor->base());
+    }
+}
+
+void call_defers(PhpTask *task, zval *retval) {
+    while (!task->defers.empty()) {
+        std::unique_ptr<Callable> fn = std::move(task->defers.back());
+        task->defers.pop_back();
+        zval result;
+        // The function's return value is the argument; none when it threw.
+        fn->call(&result, retval ? 1 : 0, retval);
+        zval_ptr_dtor(&result);
+    }
+}
+
+void release_context(PhpTask *task) {
+    if (!task->context) return;
+    task->context_closed = true;
+    zend_object *context = task->context;
+    task->context = nullptr;
+    OBJ_RELEASE(context);
+}
+
+void finish_join(PhpTask *task) {
+    JoinWait *join = task->join;
+    if (!join) return;
+    task->join = nullptr;
+    if (--join->remaining == 0 && !join->woken) {
+        join->woken = true;
+        // Wake the joiner from the loop, not from inside this ending coroutine.
+        int64_t *cid = new int64_t(join->cid);
+        PhpCoroutine::reactor().defer(
+            [](void *arg) {
+                int64_t cid = *static_cast<int64_t *>(arg);
+                delete static_cast<int64_t *>(arg);
+                kernel::Coroutine::wake(cid);
+            },
+            cid);
+    }
+}
+
+void coroutine_main(void *arg) {
+    auto *args = static_cast<CreateArgs *>(arg);
+    kernel::Coroutine *co = kernel::Coroutine::current();
+    PhpTask *task = new PhpTask();
+    co->task = task;
+
+    vm_stack_start(kVmStackPageSize);
+    // A frame without a function under the coroutine's first call: with no frame
+    // at all, PHP would report an exception from the call as uncaught at once,
+    // before the coroutine's defers could run.
+    zend_execute_data bottom;
+    memset(&bottom, 0, sizeof bottom);
+    EG(current_execute_data) = &bottom;
+    EG(jit_trace_num) = 0;
+    EG(fake_scope) = nullptr;
+    EG(error_handling) = EH_NORMAL;
+    EG(exception_class) = nullptr;
+
+    JMP_BUF bailout;
+    JMP_BUF *outer_bailout = EG(bailout);
+    EG(bailout) = &bailout;
+    if (SETJMP(bailout) == 0) {
+        zval retval;
+        ZVAL_UNDEF(&retval);
+        zend_fcall_info_cache *fcc = args->fcc;
+        zend_call_known_function(fcc->function_handler, fcc->object, fcc->called_scope, &retval, args->argc,
+                                 args->argv, nullptr);
+        args = nullptr;  // lives on the creator's stack, valid only until the first yield
+        bool threw = EG(exception) != nullptr;
+        if (Z_ISUNDEF(retval)) ZVAL_NULL(&retval);
+        // Defers run also after an exception; they must not see it pending.
+        zend_object *exception = EG(exception);
+        if (exception) {
+            EG(exception) = nullptr;
+        }
+        call_defers(task, threw ? nullptr : &retval);
+        if (exception) {
+            if (EG(exception)) zend_exception_set_previous(EG(exception), exception);
+            else EG(exception) = exception;
+        }
+        release_context(task);
+        zval_ptr_dtor(&retval);
+        if (EG(exception)) {
+            // Uncaught in a coroutine: a fatal error with the coroutine's trace.
+            zend_exception_error(EG(exception), E_ERROR);
+            zend_bailout();
+        }
+    } else {
+        g_bailout_pending = true;
+    }
+    EG(bailout) = outer_bailout;
+    finish_join(task);
+    vm_stack_free();
+    co->task = nullptr;
+    delete task;
+}
+
+ZEND_FUNCTION(swoole_event_rshutdown) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    if (g_reactor && !g_loop_running && !g_bailout_pending) PhpCoroutine::run_loop();
+}
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_rshutdown, 0, 0, IS_VOID, 0)
+ZEND_END_ARG_INFO()
+
+// Kept out of the global function table: only the shutdown hook calls it.
+const zend_function_entry rshutdown_functions[] = {
+    ZEND_FE(swoole_event_rshutdown, arginfo_rshutdown)
+    ZEND_FE_END
+};
+HashTable g_private_functions;
+
+// Runs the loop at the end of the script, like an implicit Event::wait(), from
+// a shutdown function so it runs before objects are destroyed.
+void register_implicit_loop() {
+    if (g_shutdown_registered) return;
+    g_shutdown_registered = true;
+    php_shutdown_function_entry entry;
+    memset(&entry, 0, sizeof entry);
+    entry.fci.size = sizeof(zend_fcall_info);
+    ZVAL_STRING(&entry.fci.function_name, "swoole_event_rshutdown");
+    entry.fci_cache.function_handler =
+        static_cast<zend_function *>(zend_hash_str_find_ptr(&g_private_functions, ZEND_STRL("swoole_event_rshutdown")));
+    register_user_shutdown_function("swoole_event_rshutdown", sizeof("swoole_event_rshutdown") - 1, &entry);
+}
+
+}  // namespace
+
+int64_t PhpCoroutine::create(zend_fcall_info_cache *fcc, uint32_t argc, zval *argv) {
+    if (kernel::Coroutine::count() >= kernel::Coroutine::max_count()) {
+        php_error_docref(nullptr, E_WARNING, "exceed max number of coroutine %zu", kernel::Coroutine::count());
+        return -1;
+    }
+    if (!inside()) reactor();  // the loop must exist (and run at script end)
+    CreateArgs args{fcc, argc, argv};
+    int64_t cid = kernel::Coroutine::create(coroutine_main, &args);
+    if (cid < 0) {
+        php_error_docref(nullptr, E_WARNING, "create coroutine failed: %s", strerror(errno));
+    }
+    return cid;
+}
+
+void PhpCoroutine::require_coroutine() {
+    if (inside()) return;
+    zend_throw_exception(swoole_error_ce, "API must be called in the coroutine", SW_ERROR_CO_OUT_OF_COROUTINE);
+    // Reported at once as uncaught: a try/catch around the call does not catch it.
+    zend_exception_error(EG(exception), E_ERROR);
+    zend_bailout();
+}
+
+kernel::Reactor &PhpCoroutine::reactor() {
+    if (!g_reactor) {
+        g_reactor = &kernel::thread_reactor();
+        register_implicit_loop();
+    }
+    return *g_reactor;
+}
+
+bool PhpCoroutine::has_reactor() { return g_reactor != nullptr; }
+
+void PhpCoroutine::check_bailout() { on_return(); }
+
+HashTable *PhpCoroutine::options() { return g_options; }
+
+zval *PhpCoroutine::option(const char *name) {
+    return g_options ? zend_hash_str_find(g_options, name, strlen(name)) : nullptr;
+}
+
+bool PhpCoroutine::defer(const zend_fcall_info &fci, const zend_fcall_info_cache &fcc) {
+    PhpTask *task = task_of(kernel::Coroutine::current());
+    if (!task) return false;
+    task->defers.push_back(std::make_unique<Callable>(fci, fcc));
+    return true;
+}
+
+}  // namespace swoole::php
+
+namespace swoole::php {
+
+namespace {
+
+bool option_enabled(const char *name, bool fallback) {
+    zval *v = PhpCoroutine::option(name);
+    return v ? zend_is_true(v) : fallback;
+}
+
+zend_long option_long(const char *name, zend_long fallback) {
+    zval *v = PhpCoroutine::option(name);
+    return v ? zval_get_long(v) : fallback;
+}
+
+// The deadlock report: the loop ended while coroutines are still parked and
+// nothing is left that could wake them.
+void report_deadlock() {
+    size_t count = kernel::Coroutine::count();
+    php_printf("\n===================================================================\n"
+               " [FATAL ERROR]: all coroutines (count: %zu) are asleep - deadlock!\n"
+               "===================================================================\n",
+               count);
+    if (option_enabled("deadlock_check_disable_trace", false)) return;
+    zend_long limit = option_long("deadlock_check_limit", 32);
+    zend_long depth = option_long("deadlock_check_depth", 32);
+    std::vector<int64_t> cids = PhpCoroutine::list();
+    zend_long shown = 0;
+    for (int64_t cid : cids) {
+        if (limit > 0 && shown++ >= limit) break;
+        php_printf("\n [Coroutine-%" PRId64 "]\n"
+                   "--------------------------------------------------------------------\n",
+                   cid);
+        zval trace;
+        PhpCoroutine::backtrace(cid, &trace, DEBUG_BACKTRACE_IGNORE_ARGS, depth);
+        if (Z_TYPE(trace) == IS_ARRAY) {
+            zend_string *text = zend_trace_to_string(Z_ARRVAL(trace), false);
+            php_printf("%s", ZSTR_VAL(text));
+            zend_string_release(text);
+        }
+        zval_ptr_dtor(&trace);
+    }
+    php_printf("\n");
+}
+
+}  // namespace
+
+void PhpCoroutine::run_loop() {
+    if (!g_reactor || g_loop_running) return;
+    g_loop_running = true;
+    g_reactor->run();
+    g_loop_running = false;
+    if (g_bailout_pending) zend_bailout();
+    if (kernel::Coroutine::count() > 0 && option_enabled("enable_deadlock_check", true)) report_deadlock();
+}
+
+void PhpCoroutine::release_reactor() {
+    if (g_loop_running || !g_reactor) return;
+    kernel::release_thread_reactor();
+    g_reactor = nullptr;
+}
+
+std::vector<int64_t> PhpCoroutine::list() {
+    std::vector<int64_t> cids = kernel::Coroutine::ids();
+    std::sort(cids.begin(), cids.end(), std::greater<>());  // newest first, as Swoole lists them
+    return cids;
+}
+
+bool PhpCoroutine::backtrace(int64_t cid, zval *out, int options, zend_long limit) {
+    ZVAL_FALSE(out);
+    kernel::Coroutine *current = kernel::Coroutine::current();
+    if (cid == 0 || (current && cid == current->id())) {
+        // Like debug_backtrace(): leave out the frame of the method asking.
+        zend_fetch_debug_backtrace(out, 1, options, limit);
+        return true;
+    }
+    PhpTask *task = task_of(kernel::Coroutine::get(cid));
+    if (!task) {
+        kernel::set_last_error(SW_ERROR_CO_NOT_EXISTS);
+        return false;
+    }
+    // Walk the parked coroutine's frames, which stay in its own VM stack.
+    zend_execute_data *saved = EG(current_execute_data);
+    EG(current_execute_data) = task->vm.execute_data;
+    zend_fetch_debug_backtrace(out, 0, options, limit);
+    EG(current_execute_data) = saved;
+    return true;
+}
+
+PhpTask *PhpCoroutine::task(int64_t cid) {
+    return task_of(cid == 0 ? kernel::Coroutine::current() : kernel::Coroutine::get(cid));
+}
+
+void PhpCoroutine::install() {
+    kernel::Coroutine::set_switch_hook(on_switch);
+    kernel::Coroutine::set_return_hook(on_return);
+    zend_hash_init(&g_private_functions, 4, nullptr, ZEND_FUNCTION_DTOR, 1);
+    zend_register_functions(nullptr, rshutdown_functions, &g_private_functions, MODULE_PERSISTENT);
+}
+
+void PhpCoroutine::uninstall() { zend_hash_destroy(&g_private_functions); }
+
+void PhpCoroutine::request_end() {
+    if (g_options) {
+        zend_array_destroy(g_options);
+        g_options = nullptr;
+    }
+    if (g_reactor) kernel::release_thread_reactor();
+    g_reactor = nullptr;
+    g_bailout_pending = false;
+    g_loop_running = false;
+    g_shutdown_registered = false;
+}
+
+HashTable *PhpCoroutine::options_for_update() {
+    if (!g_options) g_options = zend_new_array(0);
+    return g_options;
+}
+
+}  // namespace swoole::php
