@@ -1,4 +1,5 @@
 #include "base/error.h"
+#include "base/thread_local.h"
 
 #include <cstdio>
 #include <cstring>
@@ -28,7 +29,7 @@ constexpr ErrorName kNames[] = {
 constexpr int kFirstProjectCode = 501;
 constexpr int kLastProjectCode = 10018;
 
-thread_local int t_last_error = 0;
+SW_THREAD_LOCAL int t_last_error = 0;
 thread_local char t_message[64];
 
 }  // namespace

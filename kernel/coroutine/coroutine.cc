@@ -1,4 +1,5 @@
 #include "coroutine/coroutine.h"
+#include "coroutine/registry.h"
 
 #include <event2/event.h>
 #include <event2/event_struct.h>
@@ -8,9 +9,9 @@
 #include <cerrno>
 #include <cmath>
 #include <ctime>
-#include <unordered_map>
 
 #include "base/error.h"
+#include "base/thread_local.h"
 #include "reactor/reactor.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -21,18 +22,28 @@ namespace ctx = boost::context::detail;
 
 namespace swoole::kernel {
 
+namespace detail {
+SW_THREAD_LOCAL Coroutine *t_current = nullptr;
+}
+
 namespace {
 
 struct Scheduler {
-    Coroutine *current = nullptr;
-    std::unordered_map<int64_t, Coroutine *> alive;
+    IdTable<Coroutine> alive;
     size_t stack_size = Stack::kDefaultSize;
     size_t max_count = Coroutine::kDefaultMaxCount;
     Coroutine::SwitchHook hook = nullptr;
     Coroutine::ReturnHook return_hook = nullptr;
 };
 
-thread_local Scheduler t_sched;
+SW_THREAD_LOCAL Scheduler *t_scheduler = nullptr;
+
+// Created on first use, kept for the thread's life.
+inline Scheduler &sched() {
+    Scheduler *s = t_scheduler;
+    if (__builtin_expect(s == nullptr, 0)) s = t_scheduler = new Scheduler();
+    return *s;
+}
 // Ids are unique in the process, whatever thread created the coroutine.
 std::atomic<int64_t> g_last_id{0};
 
@@ -67,7 +78,7 @@ void on_parking_event(evutil_socket_t, short what, void *arg) {
 Coroutine::Coroutine(Fn fn, void *arg, Stack stack) : fn_(fn), arg_(arg), stack_(stack) {}
 
 int64_t Coroutine::create(Fn fn, void *arg) {
-    Scheduler &s = t_sched;
+    Scheduler &s = sched();
     if (s.alive.size() >= s.max_count) {
         errno = EAGAIN;
         return -1;
@@ -79,12 +90,12 @@ int64_t Coroutine::create(Fn fn, void *arg) {
     }
     auto *co = new Coroutine(fn, arg, stack);
     co->id_ = ++g_last_id;
-    co->parent_id_ = s.current ? s.current->id_ : kNoId;
+    co->parent_id_ = detail::t_current ? detail::t_current->id_ : kNoId;
     co->created_ms_ = monotonic_ms();
     co->ctx_ = ctx::make_fcontext(stack.top(), stack.size(), [](ctx::transfer_t t) {
         Coroutine::entry(t.fctx, t.data);
     });
-    s.alive.emplace(co->id_, co);
+    s.alive.insert(co->id_, co);
     int64_t id = co->id_;
     co->resume();
     return id;
@@ -99,8 +110,8 @@ void Coroutine::entry(void *caller_ctx, void *arg) {
     co->fn_(co->arg_);
     co->state_ = State::end;
     Coroutine *to = co->origin_;
-    t_sched.current = to;
-    if (t_sched.hook) t_sched.hook(co, to);
+    detail::t_current = to;
+    if (sched().hook) sched().hook(co, to);
 #if defined(__SANITIZE_ADDRESS__)
     __sanitizer_start_switch_fiber(nullptr, co->asan_caller_bottom_, co->asan_caller_size_);
 #endif
@@ -109,46 +120,54 @@ void Coroutine::entry(void *caller_ctx, void *arg) {
 }
 
 void Coroutine::destroy(Coroutine *co) {
-    t_sched.alive.erase(co->id_);
+    sched().alive.erase(co->id_);
     Stack::release(co->stack_);
     delete co;
 }
 
-Coroutine *Coroutine::current() { return t_sched.current; }
-int64_t Coroutine::current_id() { return t_sched.current ? t_sched.current->id_ : kNoId; }
-
-Coroutine *Coroutine::get(int64_t id) {
-    auto it = t_sched.alive.find(id);
-    return it == t_sched.alive.end() ? nullptr : it->second;
+void Coroutine::discard_all(void (*on_discard)(Coroutine *co)) {
+    std::vector<Coroutine *> parked;
+    sched().alive.for_each([&](int64_t, Coroutine *co) {
+        if (co != detail::t_current && co->state_ == State::waiting) parked.push_back(co);
+    });
+    for (Coroutine *co : parked) {
+        if (on_discard) on_discard(co);
+        destroy(co);
+    }
 }
 
-size_t Coroutine::count() { return t_sched.alive.size(); }
+
+Coroutine *Coroutine::get(int64_t id) {
+    return sched().alive.find(id);
+}
+
+size_t Coroutine::count() { return sched().alive.size(); }
 int64_t Coroutine::last_id() { return g_last_id.load(); }
 
 std::vector<int64_t> Coroutine::ids() {
     std::vector<int64_t> ids;
-    ids.reserve(t_sched.alive.size());
-    for (const auto &entry : t_sched.alive) ids.push_back(entry.first);
+    ids.reserve(sched().alive.size());
+    sched().alive.for_each([&](int64_t id, Coroutine *) { ids.push_back(id); });
     return ids;
 }
 
 // ---- settings ----
 
-void Coroutine::set_stack_size(size_t size) { t_sched.stack_size = Stack::normalize(size); }
-size_t Coroutine::stack_size() { return t_sched.stack_size; }
-void Coroutine::set_max_count(size_t max) { t_sched.max_count = max == 0 ? kDefaultMaxCount : max; }
-size_t Coroutine::max_count() { return t_sched.max_count; }
-void Coroutine::set_switch_hook(SwitchHook hook) { t_sched.hook = hook; }
-void Coroutine::set_return_hook(ReturnHook hook) { t_sched.return_hook = hook; }
+void Coroutine::set_stack_size(size_t size) { sched().stack_size = Stack::normalize(size); }
+size_t Coroutine::stack_size() { return sched().stack_size; }
+void Coroutine::set_max_count(size_t max) { sched().max_count = max == 0 ? kDefaultMaxCount : max; }
+size_t Coroutine::max_count() { return sched().max_count; }
+void Coroutine::set_switch_hook(SwitchHook hook) { sched().hook = hook; }
+void Coroutine::set_return_hook(ReturnHook hook) { sched().return_hook = hook; }
 
 // ---- switching ----
 
 void Coroutine::resume() {
-    Scheduler &s = t_sched;
-    Coroutine *from = s.current;
+    Scheduler &s = sched();
+    Coroutine *from = detail::t_current;
     origin_ = from;
     state_ = State::running;
-    s.current = this;
+    detail::t_current = this;
     if (s.hook) s.hook(from, this);
 #if defined(__SANITIZE_ADDRESS__)
     void *fake_stack = nullptr;
@@ -165,10 +184,10 @@ void Coroutine::resume() {
 }
 
 void Coroutine::yield() {
-    Scheduler &s = t_sched;
+    Scheduler &s = sched();
     state_ = State::waiting;
     Coroutine *to = origin_;
-    s.current = to;
+    detail::t_current = to;
     if (s.hook) s.hook(this, to);
 #if defined(__SANITIZE_ADDRESS__)
     __sanitizer_start_switch_fiber(&asan_fake_stack_, asan_caller_bottom_, asan_caller_size_);
@@ -252,8 +271,9 @@ WaitResult Coroutine::park() {
     return result;
 }
 
-bool Coroutine::wake(int64_t id) {
-    Coroutine *co = get(id);
+bool Coroutine::wake(int64_t id) { return wake(get(id)); }
+
+bool Coroutine::wake(Coroutine *co) {
     if (!co || !co->parked_) return false;
     co->resume();
     return true;

@@ -12,9 +12,17 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/thread_local.h"
 #include "coroutine/stack.h"
 
 namespace swoole::kernel {
+
+class Coroutine;
+namespace detail {
+// The running coroutine of this thread (nullptr: the main context). Read on
+// every switch and by most APIs, so current() is inline.
+extern SW_THREAD_LOCAL Coroutine *t_current;
+}  // namespace detail
 
 enum class WaitResult : int { ready = 0, timeout = 1, canceled = 2, error = -1 };
 
@@ -34,12 +42,17 @@ class Coroutine {
     // the limit on live coroutines is reached, ENOMEM when no stack could be
     // mapped.
     static int64_t create(Fn fn, void *arg);
-    static Coroutine *current();
-    static int64_t current_id();
+    static Coroutine *current() { return detail::t_current; }
+    static int64_t current_id() { return detail::t_current ? detail::t_current->id_ : kNoId; }
     static Coroutine *get(int64_t id);
     static size_t count();  // live coroutines
     static int64_t last_id();  // the highest id ever given
     static std::vector<int64_t> ids();  // live coroutines, in no particular order
+    // Frees every suspended coroutine without running it again (end of a request
+    // whose coroutines are deadlocked). on_discard sees each one first so the
+    // layer above can free what it keeps in `task`. Objects on their C stacks
+    // are abandoned, not destroyed.
+    static void discard_all(void (*on_discard)(Coroutine *co));
 
     // ---- settings (per thread) ----
     static void set_stack_size(size_t size);  // normalized by Stack::normalize
@@ -72,6 +85,7 @@ class Coroutine {
     static WaitResult park();
     // Resumes a coroutine parked in park(); false when there is none with that id.
     static bool wake(int64_t id);
+    static bool wake(Coroutine *co);
     // Marks a coroutine parked in any primitive as canceled and resumes it; the
     // primitive returns WaitResult::canceled. False (and last_error set to
     // SW_ERROR_CO_NOT_EXISTS or SW_ERROR_CO_CANNOT_CANCEL) otherwise.

@@ -344,7 +344,29 @@ void PhpCoroutine::install() {
 
 void PhpCoroutine::uninstall() { zend_hash_destroy(&g_private_functions); }
 
+namespace {
+// A deadlocked coroutine at the end of the request: free its VM stack and what
+// its task holds; the frames on that stack are abandoned with it.
+void discard_task(kernel::Coroutine *co) {
+    PhpTask *task = task_of(co);
+    if (!task) return;
+    for (zend_vm_stack page = task->vm.vm_stack; page;) {
+        zend_vm_stack prev = page->prev;
+        efree(page);
+        page = prev;
+    }
+    if (task->vm.output) {
+        zend_stack_destroy(&task->vm.output->handlers);
+        efree(task->vm.output);
+    }
+    release_context(task);
+    co->task = nullptr;
+    delete task;
+}
+}  // namespace
+
 void PhpCoroutine::request_end() {
+    if (!kernel::Coroutine::current()) kernel::Coroutine::discard_all(discard_task);
     if (g_options) {
         zend_array_destroy(g_options);
         g_options = nullptr;

@@ -44,7 +44,6 @@ void create_coroutine(INTERNAL_FUNCTION_PARAMETERS) {
     int64_t cid = PhpCoroutine::create(&fcc, fci.param_count, fci.params);
     if (cid < 0) RETURN_FALSE;
     if (alive > g_peak) g_peak = alive;
-    PhpCoroutine::check_bailout();
     RETURN_LONG(cid);
 }
 
@@ -264,7 +263,7 @@ PHP_METHOD(Coroutine, getContext) {
 PHP_METHOD(Coroutine, yield) {
     ZEND_PARSE_PARAMETERS_NONE();
     PhpCoroutine::require_coroutine();
-    PhpTask *task = PhpCoroutine::task(0);
+    auto *task = static_cast<PhpTask *>(kernel::Coroutine::current()->task);
     task->user_yield = true;
     kernel::WaitResult result = kernel::Coroutine::park();
     task->user_yield = false;
@@ -280,13 +279,14 @@ PHP_METHOD(Coroutine, resume) {
     ZEND_PARSE_PARAMETERS_START(1, 1)
     Z_PARAM_LONG(cid)
     ZEND_PARSE_PARAMETERS_END();
-    PhpTask *task = PhpCoroutine::task(cid);
-    if (cid == 0 || !task || !task->user_yield) {
+    kernel::Coroutine *co = cid > 0 ? kernel::Coroutine::get(cid) : nullptr;
+    auto *task = co ? static_cast<PhpTask *>(co->task) : nullptr;
+    if (!task || !task->user_yield) {
         php_error_docref(nullptr, E_WARNING, "can not resume the coroutine which is in IO operation or non-existent");
         RETURN_FALSE;
     }
-    kernel::Coroutine::wake(cid);
-    PhpCoroutine::check_bailout();
+    // A fatal error in the resumed coroutine continues through the return hook.
+    kernel::Coroutine::wake(co);
     RETURN_TRUE;
 }
 
@@ -295,9 +295,7 @@ PHP_METHOD(Coroutine, cancel) {
     ZEND_PARSE_PARAMETERS_START(1, 1)
     Z_PARAM_LONG(cid)
     ZEND_PARSE_PARAMETERS_END();
-    bool canceled = kernel::Coroutine::cancel(cid);
-    if (canceled) PhpCoroutine::check_bailout();
-    RETURN_BOOL(canceled);
+    RETURN_BOOL(kernel::Coroutine::cancel(cid));
 }
 
 PHP_METHOD(Coroutine, isCanceled) {
@@ -506,7 +504,6 @@ PHP_FUNCTION(swoole_coroutine_run) {
         RETURN_FALSE;
     }
     if (alive > g_peak) g_peak = alive;
-    PhpCoroutine::check_bailout();
     PhpCoroutine::run_loop();
     PhpCoroutine::release_reactor();
     RETURN_TRUE;
