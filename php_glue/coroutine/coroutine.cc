@@ -26,9 +26,12 @@ using kernel::SW_ERROR_CO_OUT_OF_COROUTINE;
 
 namespace {
 
-// A new coroutine's first VM stack page: small, since an idle coroutine should
-// cost little; it grows by further pages when calls need them.
-constexpr size_t kVmStackPageSize = 8 * 1024;
+// A new coroutine's first VM stack page is small (an idle coroutine should cost
+// little, and PHP's allocator packs pages this small together); deeper calls
+// get pages of the larger size, so a loop of calls does not keep crossing a
+// page boundary.
+constexpr size_t kVmStackFirstPage = 2 * 1024;
+constexpr size_t kVmStackGrowPage = 16 * 1024;
 
 struct CreateArgs {
     zend_fcall_info_cache *fcc;
@@ -112,7 +115,8 @@ void coroutine_main(void *arg) {
     PhpTask *task = new PhpTask();
     co->task = task;
 
-    vm_stack_start(kVmStackPageSize);
+    vm_stack_start(kVmStackFirstPage);
+    EG(vm_stack_page_size) = kVmStackGrowPage;
     // A frame without a function under the coroutine's first call: with no frame
     // at all, PHP would report an exception from the call as uncaught at once,
     // before the coroutine's defers could run.
