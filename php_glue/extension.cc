@@ -2,6 +2,7 @@
 // modules, register the core classes, functions and constants.
 #include "glue.h"
 #include "coroutine/php_coroutine.h"
+#include "library/library.h"
 
 extern "C" {
 #include "ext/standard/info.h"
@@ -46,6 +47,7 @@ PHP_MSHUTDOWN_FUNCTION(swoole) {
 
 PHP_RINIT_FUNCTION(swoole) {
     modules_request_start();
+    library_request_start();
     return SUCCESS;
 }
 

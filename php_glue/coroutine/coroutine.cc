@@ -43,6 +43,7 @@ VmState g_main_state;          // the main context's state while a coroutine run
 bool g_bailout_pending = false;  // a coroutine hit a fatal error
 bool g_loop_running = false;
 bool g_shutdown_registered = false;
+size_t g_peak = 0;  // most coroutines alive at once in this request
 kernel::Reactor *g_reactor = nullptr;  // the thread's loop while this request uses it
 HashTable *g_options = nullptr;
 
@@ -135,8 +136,13 @@ void coroutine_main(void *arg) {
         zval retval;
         ZVAL_UNDEF(&retval);
         zend_fcall_info_cache *fcc = args->fcc;
-        zend_call_known_function(fcc->function_handler, fcc->object, fcc->called_scope, &retval, args->argc,
-                                 args->argv, nullptr);
+        // The caller may drop the object of an [$object, 'method'] callable while
+        // this coroutine is suspended: hold it for the call.
+        zend_object *object = fcc->object;
+        if (object) GC_ADDREF(object);
+        zend_call_known_function(fcc->function_handler, object, fcc->called_scope, &retval, args->argc, args->argv,
+                                 nullptr);
+        if (object) OBJ_RELEASE(object);
         args = nullptr;  // lives on the creator's stack, valid only until the first yield
         bool threw = EG(exception) != nullptr;
         if (Z_ISUNDEF(retval)) ZVAL_NULL(&retval);
@@ -205,10 +211,13 @@ int64_t PhpCoroutine::create(zend_fcall_info_cache *fcc, uint32_t argc, zval *ar
     }
     if (!inside()) reactor();  // the loop must exist (and run at script end)
     CreateArgs args{fcc, argc, argv};
+    size_t alive = kernel::Coroutine::count() + 1;
     int64_t cid = kernel::Coroutine::create(coroutine_main, &args);
     if (cid < 0) {
         php_error_docref(nullptr, E_WARNING, "create coroutine failed: %s", strerror(errno));
+        return cid;
     }
+    if (alive > g_peak) g_peak = alive;
     return cid;
 }
 
@@ -229,6 +238,7 @@ kernel::Reactor &PhpCoroutine::reactor() {
 }
 
 bool PhpCoroutine::has_reactor() { return g_reactor != nullptr; }
+size_t PhpCoroutine::peak() { return g_peak; }
 
 void PhpCoroutine::check_bailout() { on_return(); }
 
@@ -379,6 +389,7 @@ void PhpCoroutine::request_end() {
     g_reactor = nullptr;
     g_bailout_pending = false;
     g_loop_running = false;
+    g_peak = 0;
     g_shutdown_registered = false;
 }
 

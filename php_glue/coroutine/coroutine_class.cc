@@ -24,8 +24,6 @@ zend_class_entry *coroutine_iterator_ce = nullptr;
 
 namespace {
 
-size_t g_peak = 0;
-
 int64_t now_ms() {
     timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -40,10 +38,8 @@ void create_coroutine(INTERNAL_FUNCTION_PARAMETERS) {
     Z_PARAM_FUNC(fci, fcc)
     Z_PARAM_VARIADIC('*', fci.params, fci.param_count)
     ZEND_PARSE_PARAMETERS_END();
-    size_t alive = kernel::Coroutine::count() + 1;
     int64_t cid = PhpCoroutine::create(&fcc, fci.param_count, fci.params);
     if (cid < 0) RETURN_FALSE;
-    if (alive > g_peak) g_peak = alive;
     RETURN_LONG(cid);
 }
 
@@ -208,7 +204,7 @@ PHP_METHOD(Coroutine, stats) {
     add_assoc_long(return_value, "aio_queue_size", 0);
     add_assoc_long(return_value, "c_stack_size", static_cast<zend_long>(kernel::Coroutine::stack_size()));
     add_assoc_long(return_value, "coroutine_num", static_cast<zend_long>(kernel::Coroutine::count()));
-    add_assoc_long(return_value, "coroutine_peak_num", static_cast<zend_long>(g_peak));
+    add_assoc_long(return_value, "coroutine_peak_num", static_cast<zend_long>(PhpCoroutine::peak()));
     add_assoc_long(return_value, "coroutine_last_cid", kernel::Coroutine::last_id());
 }
 
@@ -498,12 +494,10 @@ PHP_FUNCTION(swoole_coroutine_run) {
                          "eventLoop has already been created. unable to start Swoole\\Coroutine\\Scheduler");
         RETURN_FALSE;
     }
-    size_t alive = kernel::Coroutine::count() + 1;
     if (PhpCoroutine::create(&fcc, fci.param_count, fci.params) < 0) {
         PhpCoroutine::release_reactor();
         RETURN_FALSE;
     }
-    if (alive > g_peak) g_peak = alive;
     PhpCoroutine::run_loop();
     PhpCoroutine::release_reactor();
     RETURN_TRUE;
@@ -551,9 +545,6 @@ void register_coroutine(int module_number) {
     register_coroutine_exit(module_number);
 }
 
-void coroutine_request_end() {
-    PhpCoroutine::request_end();
-    g_peak = 0;
-}
+void coroutine_request_end() { PhpCoroutine::request_end(); }
 
 }  // namespace swoole::php

@@ -33,6 +33,8 @@ class PhpCoroutine {
     // the end of the script (as Swoole's implicit Event::wait).
     static kernel::Reactor &reactor();
     static bool has_reactor();
+    // The most coroutines alive at once in this request.
+    static size_t peak();
 
     // Runs the loop until nothing is left (or stopped), then the deadlock report
     // if coroutines are still parked. Used by Co\run, Event::wait and the
