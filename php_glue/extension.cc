@@ -40,7 +40,6 @@ PHP_MINIT_FUNCTION(swoole) {
 
 PHP_MSHUTDOWN_FUNCTION(swoole) {
     unload_modules();
-    PhpCoroutine::uninstall();
     unregister_ini(type, module_number);
     return SUCCESS;
 }

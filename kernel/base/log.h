@@ -41,10 +41,10 @@ const char *log_level_name(int level);
 
 }  // namespace swoole::kernel
 
-#define SW_LOG(level, ...)                                                                  \
+#define SW_LOG(lvl, ...)                                                                  \
     do {                                                                                    \
         auto &sw_logger_ = ::swoole::kernel::Logger::instance();                            \
-        if (static_cast<int>(level) >= sw_logger_.level()) sw_logger_.writef(static_cast<int>(level), __VA_ARGS__); \
+        if (static_cast<int>(lvl) >= sw_logger_.level()) sw_logger_.writef(static_cast<int>(lvl), __VA_ARGS__); \
     } while (0)
 #define SW_WARN(...) SW_LOG(::swoole::kernel::LogLevel::warning, __VA_ARGS__)
 #define SW_ERROR(...) SW_LOG(::swoole::kernel::LogLevel::error, __VA_ARGS__)

@@ -3,6 +3,7 @@
 #include <event2/event.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <ctime>
@@ -14,6 +15,7 @@ namespace swoole::kernel {
 namespace {
 
 thread_local Reactor *t_current = nullptr;
+std::atomic<uint64_t> g_reactor_serial{0};
 
 short to_libevent(int events) {
     short what = 0;
@@ -104,6 +106,7 @@ Reactor::Reactor() : timers_(std::make_unique<TimerTable>()), graveyard_(std::ma
         event_config_free(cfg);
     }
     if (!base_) base_ = event_base_new();
+    serial_ = ++g_reactor_serial;
     if (!t_current) t_current = this;
 }
 
@@ -354,13 +357,13 @@ void Reactor::run_deferred() {
     deferred_running_.clear();
 }
 
-int Reactor::add_turn_hook(Callback cb, void *arg) {
+int Reactor::add_turn_hook(Callback cb, void *arg, bool at_start) {
     if (!cb) {
         errno = EINVAL;
         return -1;
     }
     int id = next_hook_id_++;
-    hooks_.push_back(Hook{id, cb, arg});
+    hooks_.push_back(Hook{id, cb, arg, at_start});
     return id;
 }
 
@@ -375,14 +378,14 @@ void Reactor::remove_turn_hook(int hook_id) {
     }
 }
 
-void Reactor::run_hooks() {
+void Reactor::run_hooks(bool at_start) {
     if (hooks_.empty()) return;
     hooks_running_ = true;
-    // Hooks added during this pass first run at the end of the next turn.
+    // Hooks added during this pass first run on the next turn.
     size_t n = hooks_.size();
     for (size_t i = 0; i < n; ++i) {
         Hook h = hooks_[i];
-        if (h.cb) h.cb(h.arg);
+        if (h.cb && h.at_start == at_start) h.cb(h.arg);
     }
     hooks_running_ = false;
     std::erase_if(hooks_, [](const Hook &h) { return h.cb == nullptr; });
@@ -407,19 +410,39 @@ int Reactor::run() {
     stop_requested_ = false;  // a stop() outside run() does not pre-empt the next run
     int rc = 0;
     while (!stop_requested_ && has_work()) {
-        run_deferred();
-        // With deferred work waiting (or a stop requested) this turn must only
-        // poll, never block on I/O.
-        int flags = (deferred_.empty() && !stop_requested_) ? EVLOOP_ONCE : EVLOOP_NONBLOCK;
-        if (event_base_loop(base_, flags) < 0) {
+        if (turn() < 0) {
             rc = -1;
             break;
         }
-        run_hooks();
     }
     running_ = false;
     stop_requested_ = false;
     return rc;
+}
+
+bool Reactor::run_once() {
+    if (running_ || !base_) {
+        errno = running_ ? EBUSY : EINVAL;
+        return false;
+    }
+    running_ = true;
+    stop_requested_ = false;
+    int rc = turn();
+    running_ = false;
+    stop_requested_ = false;
+    return rc == 0;
+}
+
+int Reactor::turn() {
+    run_hooks(true);
+    run_deferred();
+    // With deferred work waiting (or a stop requested) this turn must only
+    // poll, never block on I/O; and poll once: NONBLOCK alone keeps polling
+    // while anything is ready, which starves the deferred calls.
+    int flags = (deferred_.empty() && !stop_requested_) ? EVLOOP_ONCE : (EVLOOP_ONCE | EVLOOP_NONBLOCK);
+    if (event_base_loop(base_, flags) < 0) return -1;
+    run_hooks(false);
+    return 0;
 }
 
 void Reactor::stop() {

@@ -58,16 +58,26 @@ class Reactor {
 
     // Runs cb once at the start of the next loop turn, in the order added.
     void defer(Callback cb, void *arg);
-    // Called at the end of every loop turn until removed.
-    int add_turn_hook(Callback cb, void *arg);
+    // Called at the end of every loop turn until removed; with at_start, at
+    // the start of every turn instead (before the deferred calls).
+    int add_turn_hook(Callback cb, void *arg, bool at_start = false);
     void remove_turn_hook(int hook_id);
 
     // Runs until nothing is registered (no fd, timer, signal, pending event of
     // any kind on the base, or deferred call) or until stop(). Returns 0, or
     // -1 when the base failed. run() is not reentrant.
     int run();
+    // One turn of run(), even with nothing registered: false when the loop is
+    // already running (errno EBUSY) or the base failed.
+    bool run_once();
     void stop();
     bool running() const { return running_; }
+    // Whether run() would go on: something registered, pending or deferred.
+    bool has_work() const;
+
+    // Distinct for every reactor the process constructs, so that state kept
+    // per loop elsewhere can tell that the loop it knew was replaced.
+    uint64_t serial() const { return serial_; }
 
     // The underlying base, for kernel parts that attach their own events
     // (coroutine parking keeps its event inside the parked coroutine's frame).
@@ -85,6 +95,7 @@ class Reactor {
         int id;
         Callback cb;
         void *arg;
+        bool at_start;
     };
 
     // Entries removed while one of our callbacks runs wait here until the
@@ -93,8 +104,8 @@ class Reactor {
 
     TimerId add_timer(uint64_t ms, bool repeat, TimerCallback cb, void *arg);
     void run_deferred();
-    void run_hooks();
-    bool has_work() const;
+    void run_hooks(bool at_start);
+    int turn();
     void enter_dispatch() { ++dispatch_depth_; }
     void leave_dispatch();
     void retire(std::unique_ptr<FdEntry> entry);
@@ -105,6 +116,7 @@ class Reactor {
     static void signal_trampoline(int fd, short what, void *arg);
 
     event_base *base_ = nullptr;
+    uint64_t serial_ = 0;
     bool running_ = false;
     bool stop_requested_ = false;
     std::vector<std::unique_ptr<FdEntry>> fds_;  // indexed by fd

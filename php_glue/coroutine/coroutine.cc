@@ -173,33 +173,21 @@ void coroutine_main(void *arg) {
     delete task;
 }
 
-ZEND_FUNCTION(swoole_event_rshutdown) {
-    ZEND_PARSE_PARAMETERS_NONE();
-    if (g_reactor && !g_loop_running && !g_bailout_pending) PhpCoroutine::run_loop();
-}
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_rshutdown, 0, 0, IS_VOID, 0)
-ZEND_END_ARG_INFO()
-
-// Kept out of the global function table: only the shutdown hook calls it.
-const zend_function_entry rshutdown_functions[] = {
-    ZEND_FE(swoole_event_rshutdown, arginfo_rshutdown)
-    ZEND_FE_END
-};
-HashTable g_private_functions;
-
 // Runs the loop at the end of the script, like an implicit Event::wait(), from
 // a shutdown function so it runs before objects are destroyed.
 void register_implicit_loop() {
     if (g_shutdown_registered) return;
     g_shutdown_registered = true;
+    // Swoole\Event::rshutdown (event/event.cc) skips the loop after a fatal error.
     php_shutdown_function_entry entry;
     memset(&entry, 0, sizeof entry);
-    entry.fci.size = sizeof(zend_fcall_info);
-    ZVAL_STRING(&entry.fci.function_name, "swoole_event_rshutdown");
-    entry.fci_cache.function_handler =
-        static_cast<zend_function *>(zend_hash_str_find_ptr(&g_private_functions, ZEND_STRL("swoole_event_rshutdown")));
-    register_user_shutdown_function("swoole_event_rshutdown", sizeof("swoole_event_rshutdown") - 1, &entry);
+    zval name;
+    ZVAL_STRING(&name, "Swoole\\Event::rshutdown");
+    if (zend_fcall_info_init(&name, 0, &entry.fci, &entry.fci_cache, nullptr, nullptr) == SUCCESS) {
+        Z_TRY_ADDREF(entry.fci.function_name);
+        register_user_shutdown_function("swoole_event_rshutdown", sizeof("swoole_event_rshutdown") - 1, &entry);
+    }
+    zval_ptr_dtor(&name);
 }
 
 }  // namespace
@@ -352,11 +340,7 @@ PhpTask *PhpCoroutine::task(int64_t cid) {
 void PhpCoroutine::install() {
     kernel::Coroutine::set_switch_hook(on_switch);
     kernel::Coroutine::set_return_hook(on_return);
-    zend_hash_init(&g_private_functions, 4, nullptr, ZEND_FUNCTION_DTOR, 1);
-    zend_register_functions(nullptr, rshutdown_functions, &g_private_functions, MODULE_PERSISTENT);
 }
-
-void PhpCoroutine::uninstall() { zend_hash_destroy(&g_private_functions); }
 
 namespace {
 // A deadlocked coroutine at the end of the request: free its VM stack and what

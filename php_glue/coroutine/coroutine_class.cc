@@ -5,6 +5,7 @@
 
 #include "coroutine/php_coroutine.h"
 #include "coroutine/task.h"
+#include "system/system.h"
 
 #include "base/error.h"
 #include "base/log.h"
@@ -528,6 +529,8 @@ void register_coroutine(int module_number) {
     INIT_NS_CLASS_ENTRY(ce, "Swoole", "Coroutine", coroutine_methods);
     coroutine_ce = zend_register_internal_class(&ce);
     coroutine_ce->ce_flags |= ZEND_ACC_FINAL;
+    // Every System helper is also a static method of Swoole\Coroutine.
+    zend_register_functions(coroutine_ce, system_methods, &coroutine_ce->function_table, MODULE_PERSISTENT);
 
     INIT_NS_CLASS_ENTRY(ce, "Swoole\\Coroutine", "Context", nullptr);
     coroutine_context_ce = zend_register_internal_class_ex(&ce, spl_ce_ArrayObject);

@@ -56,7 +56,6 @@ class PhpCoroutine {
 
     // MINIT: switch hooks; RSHUTDOWN: forget the request's loop and options.
     static void install();
-    static void uninstall();  // MSHUTDOWN
     static void request_end();
     static HashTable *options_for_update();
 

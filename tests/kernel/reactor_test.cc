@@ -873,3 +873,99 @@ TEST(ReactorLoop, DestructorReleasesEverythingLeftRegistered) {
     // The handler libevent installed was taken down with the reactor.
     EXPECT_EQ(signal(SIGUSR2, previous), SIG_IGN);
 }
+
+// ---- start-of-turn hooks, single turns, serials -------------------------------
+
+TEST(ReactorHook, StartHooksRunBeforeDeferredAndEndHooksAfter) {
+    Reactor r;
+    std::vector<char> order;
+    int start_id = r.add_turn_hook([](void *arg) { static_cast<std::vector<char> *>(arg)->push_back('s'); }, &order, true);
+    int end_id = r.add_turn_hook([](void *arg) { static_cast<std::vector<char> *>(arg)->push_back('e'); }, &order);
+    r.defer([](void *arg) { static_cast<std::vector<char> *>(arg)->push_back('d'); }, &order);
+    EXPECT_EQ(r.run(), 0);
+    EXPECT_EQ(order, (std::vector<char>{'s', 'd', 'e'}));
+    r.remove_turn_hook(start_id);
+    r.remove_turn_hook(end_id);
+}
+
+TEST(ReactorLoop, RunOnceRunsExactlyOneTurn) {
+    Reactor r;
+    TurnCounter turns(r);
+    EXPECT_TRUE(r.run_once());  // nothing registered: one empty turn, no blocking
+    EXPECT_EQ(turns.turns, 1);
+    EXPECT_FALSE(r.has_work());
+    int fired = 0;
+    TimerId id = r.tick(2, [](TimerId, void *arg) { ++*static_cast<int *>(arg); }, &fired);
+    EXPECT_TRUE(r.has_work());
+    EXPECT_TRUE(r.run_once());  // waits for the first tick only
+    EXPECT_EQ(fired, 1);
+    EXPECT_EQ(turns.turns, 2);
+    EXPECT_TRUE(r.run_once());
+    EXPECT_EQ(fired, 2);
+    r.clear(id);
+    EXPECT_FALSE(r.has_work());
+    EXPECT_FALSE(r.running());
+}
+
+TEST(ReactorLoop, RunOnceIsRefusedInsideTheLoop) {
+    Reactor r;
+    struct Ctx {
+        Reactor *r;
+        bool result = true;
+        int err = 0;
+    } ctx{&r};
+    r.defer(
+        [](void *arg) {
+            auto *c = static_cast<Ctx *>(arg);
+            c->result = c->r->run_once();
+            c->err = errno;
+        },
+        &ctx);
+    EXPECT_EQ(r.run(), 0);
+    EXPECT_FALSE(ctx.result);
+    EXPECT_EQ(ctx.err, EBUSY);
+}
+
+TEST(ReactorLoop, EveryReactorHasItsOwnSerial) {
+    uint64_t first;
+    {
+        Reactor a;
+        first = a.serial();
+        EXPECT_GT(first, 0u);
+    }
+    Reactor b;  // may reuse a's memory, never its serial
+    EXPECT_GT(b.serial(), first);
+}
+
+TEST(ReactorDefer, AlwaysReadyFdDoesNotStarveDeferredCalls) {
+    Reactor r;
+    SocketPair sp;
+    ASSERT_EQ(write(sp.fd[1], "x", 1), 1);  // never read: ready on every poll
+    struct Ctx {
+        Reactor *r;
+        int fd;
+        int reads = 0;
+        int defers = 0;
+    } ctx{&r, sp.fd[0]};
+    ASSERT_TRUE(r.add(
+        sp.fd[0], kEventRead,
+        [](int fd, int, void *arg) {
+            auto *c = static_cast<Ctx *>(arg);
+            if (++c->reads == 1000) c->r->remove(fd);  // a stop if defers starve
+        },
+        &ctx));
+    struct Self {
+        static void again(void *arg) {
+            auto *c = static_cast<Ctx *>(arg);
+            if (++c->defers < 3) {
+                c->r->defer(&Self::again, c);
+            } else {
+                c->r->remove(c->fd);
+            }
+        }
+    };
+    r.defer(&Self::again, &ctx);
+    EXPECT_EQ(r.run(), 0);
+    EXPECT_EQ(ctx.defers, 3);
+    EXPECT_LE(ctx.reads, 3);  // one poll per turn
+}

@@ -1,5 +1,7 @@
 --TEST--
 coroutine: go() runs the new coroutine at once until it yields; cids count from 1; parents
+--INI--
+error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
 $a = go(function () {

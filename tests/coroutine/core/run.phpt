@@ -1,5 +1,7 @@
 --TEST--
 coroutine: Co\run runs everything to the end; nested or after go() it warns and returns false
+--INI--
+error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
 var_dump(Co\run(function () {

@@ -1,5 +1,7 @@
 --TEST--
 coroutine: an uncaught exception ends the process with 255; parked coroutines never resume; the trace is the coroutine's
+--INI--
+error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
 function deep() { Co::sleep(0.01); throw new RuntimeException("boom"); }

@@ -1,5 +1,7 @@
 --TEST--
 Scheduler: start() after go() in the same script finds the event loop already created
+--INI--
+error_reporting=E_ALL & ~E_DEPRECATED
 --FILE--
 <?php
 go(function () {
