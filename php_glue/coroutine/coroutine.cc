@@ -4,8 +4,10 @@
 #include "coroutine/php_coroutine.h"
 
 #include <event2/event.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <deque>
 #include <cinttypes>
 #include <functional>
 #include <memory>
@@ -18,6 +20,7 @@ extern "C" {
 #include "zend_exceptions.h"
 #include "zend_builtin_functions.h"
 #include "ext/standard/basic_functions.h"
+#include "zend_closures.h"
 }
 
 namespace swoole::php {
@@ -44,6 +47,7 @@ bool g_bailout_pending = false;  // a coroutine hit a fatal error
 bool g_loop_running = false;
 bool g_shutdown_registered = false;
 size_t g_peak = 0;  // most coroutines alive at once in this request
+bool g_shutdown_loop_done = false;  // the implicit end-of-script loop has run
 kernel::Reactor *g_reactor = nullptr;  // the thread's loop while this request uses it
 HashTable *g_options = nullptr;
 
@@ -110,9 +114,66 @@ void finish_join(PhpTask *task) {
     }
 }
 
+// max_concurrency: top-level coroutines (pcid -1) beyond the limit wait here,
+// in creation order, until a running one ends.
+size_t g_top_level_running = 0;
+std::deque<int64_t> g_top_level_waiting;
+
+zend_long max_concurrency() {
+    zval *v = PhpCoroutine::option("max_concurrency");
+    return v ? zval_get_long(v) : 0;
+}
+
+// The call a queued coroutine makes later: its own copy of the arguments, which
+// otherwise live on the creator's stack only until this coroutine first yields.
+struct DeferredStart {
+    zend_fcall_info_cache fcc;
+    std::vector<zval> argv;
+    explicit DeferredStart(const CreateArgs &args) : fcc(*args.fcc), argv(args.argv, args.argv + args.argc) {
+        for (zval &v : argv) Z_TRY_ADDREF(v);
+        if (fcc.object) GC_ADDREF(fcc.object);
+        if (fcc.function_handler->common.fn_flags & ZEND_ACC_CLOSURE) {
+            GC_ADDREF(ZEND_CLOSURE_OBJECT(fcc.function_handler));
+        }
+    }
+    ~DeferredStart() {
+        for (zval &v : argv) zval_ptr_dtor(&v);
+        if (fcc.object) OBJ_RELEASE(fcc.object);
+        if (fcc.function_handler->common.fn_flags & ZEND_ACC_CLOSURE) {
+            OBJ_RELEASE(ZEND_CLOSURE_OBJECT(fcc.function_handler));
+        }
+    }
+};
+
+void top_level_ended() {
+    --g_top_level_running;
+    if (g_top_level_waiting.empty()) return;
+    int64_t next = g_top_level_waiting.front();
+    g_top_level_waiting.pop_front();
+    ++g_top_level_running;
+    PhpCoroutine::reactor().defer([](void *arg) { kernel::Coroutine::wake(reinterpret_cast<intptr_t>(arg)); },
+                                  reinterpret_cast<void *>(static_cast<intptr_t>(next)));
+}
+
 void coroutine_main(void *arg) {
     auto *args = static_cast<CreateArgs *>(arg);
     kernel::Coroutine *co = kernel::Coroutine::current();
+    bool top_level = co->parent_id() == kernel::Coroutine::kNoId;
+    std::unique_ptr<DeferredStart> deferred;
+    if (top_level) {
+        zend_long limit = max_concurrency();
+        if (limit > 0 && g_top_level_running >= static_cast<size_t>(limit)) {
+            deferred = std::make_unique<DeferredStart>(*args);
+            g_top_level_waiting.push_back(co->id());
+            kernel::Coroutine::park();  // counted as running by whoever wakes it
+        } else {
+            ++g_top_level_running;
+        }
+    }
+    CreateArgs own_args = deferred ? CreateArgs{&deferred->fcc, static_cast<uint32_t>(deferred->argv.size()),
+                                                deferred->argv.data()}
+                                   : *args;
+    args = &own_args;
     PhpTask *task = new PhpTask();
     co->task = task;
 
@@ -167,6 +228,8 @@ void coroutine_main(void *arg) {
         g_bailout_pending = true;
     }
     EG(bailout) = outer_bailout;
+    deferred.reset();
+    if (top_level) top_level_ended();
     finish_join(task);
     vm_stack_free();
     co->task = nullptr;
@@ -193,6 +256,11 @@ void register_implicit_loop() {
 }  // namespace
 
 int64_t PhpCoroutine::create(zend_fcall_info_cache *fcc, uint32_t argc, zval *argv) {
+    if (g_shutdown_loop_done && !inside()) {
+        // The loop already ran its last time: nothing would ever resume it.
+        php_error_docref(nullptr, E_ERROR, "can not use coroutine in __destruct after php_request_shutdown");
+        return -1;
+    }
     if (kernel::Coroutine::count() >= kernel::Coroutine::max_count()) {
         php_error_docref(nullptr, E_WARNING, "exceed max number of coroutine %zu", kernel::Coroutine::count());
         return -1;
@@ -220,6 +288,7 @@ void PhpCoroutine::require_coroutine() {
 kernel::Reactor &PhpCoroutine::reactor() {
     if (!g_reactor) {
         g_reactor = &kernel::thread_reactor();
+        runtime_guard_enable();
         register_implicit_loop();
     }
     return *g_reactor;
@@ -291,11 +360,28 @@ void report_deadlock() {
 
 }  // namespace
 
+// exit_condition: asked only once nothing is left; false keeps the loop going.
+static bool exit_condition_says_wait() {
+    zval *condition = PhpCoroutine::option("exit_condition");
+    if (!condition || Z_TYPE_P(condition) == IS_NULL) return false;
+    zval result;
+    if (call_user_function(nullptr, nullptr, condition, &result, 0, nullptr) != SUCCESS) return false;
+    bool wait = Z_TYPE(result) == IS_FALSE;
+    zval_ptr_dtor(&result);
+    return wait && !EG(exception);
+}
+
 void PhpCoroutine::run_loop() {
     if (!g_reactor || g_loop_running) return;
     g_loop_running = true;
-    g_reactor->run();
+    for (;;) {
+        g_reactor->run();
+        if (g_bailout_pending || !exit_condition_says_wait()) break;
+        // Nothing registered and told to wait: only a signal can end this.
+        while (!g_reactor->has_work() && !g_bailout_pending) ::pause();
+    }
     g_loop_running = false;
+    if (EG(flags) & EG_FLAGS_IN_SHUTDOWN) g_shutdown_loop_done = true;
     if (g_bailout_pending) zend_bailout();
     if (kernel::Coroutine::count() > 0 && option_enabled("enable_deadlock_check", true)) report_deadlock();
 }
@@ -304,6 +390,7 @@ void PhpCoroutine::release_reactor() {
     if (g_loop_running || !g_reactor) return;
     kernel::release_thread_reactor();
     g_reactor = nullptr;
+    runtime_guard_disable();
 }
 
 std::vector<int64_t> PhpCoroutine::list() {
@@ -371,9 +458,13 @@ void PhpCoroutine::request_end() {
     }
     if (g_reactor) kernel::release_thread_reactor();
     g_reactor = nullptr;
+    runtime_guard_disable();
+    g_shutdown_loop_done = false;
     g_bailout_pending = false;
     g_loop_running = false;
     g_peak = 0;
+    g_top_level_running = 0;
+    g_top_level_waiting.clear();
     g_shutdown_registered = false;
 }
 

@@ -67,6 +67,12 @@ void apply_option(zend_string *key, zval *value) {
         kernel::Coroutine::set_stack_size(static_cast<size_t>(zval_get_long(value)));
     } else if (is("log_level")) {
         kernel::Logger::instance().set_level(static_cast<int>(zval_get_long(value)));
+    } else if (is("exit_condition")) {
+        if (Z_TYPE_P(value) != IS_NULL && !zend_is_callable(value, 0, nullptr)) {
+            zend_string *name = zval_get_string(value);
+            php_error_docref(nullptr, E_ERROR, "exit_condition '%s' is not callable", ZSTR_VAL(name));
+            zend_string_release(name);
+        }
     } else if (is("log_file")) {
         zend_string *path = zval_get_string(value);
         kernel::Logger::instance().set_file(ZSTR_VAL(path));

@@ -76,7 +76,9 @@ void register_timer(int module_number);      // timer/*.cc: Swoole\Timer, swoole
 void register_event(int module_number);      // event/*.cc: Swoole\Event, swoole_event_*, swoole_async_set
 void register_system(int module_number);     // system/*.cc: Swoole\Coroutine\System helpers
 void register_library(int module_number);    // library/*.cc: the embedded PHP library
-void coroutine_request_end();                // RSHUTDOWN: drop per-request coroutine state
+void coroutine_request_end();
+void runtime_guard_enable();   // runtime_guard.cc: pcntl_fork & co. warn while a loop exists
+void runtime_guard_disable();                // RSHUTDOWN: drop per-request coroutine state
 void timer_request_end();                    // RSHUTDOWN: clear the request's timers
 
 }  // namespace swoole::php
