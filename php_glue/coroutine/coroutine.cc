@@ -59,9 +59,12 @@ VmState *state_of(kernel::Coroutine *co) {
     return task ? &task->vm : nullptr;  // nullptr: not started or already ended
 }
 
+bool g_preemption = false;  // the preemptive scheduler runs for this loop
+
 void on_switch(kernel::Coroutine *from, kernel::Coroutine *to) {
     if (VmState *state = state_of(from)) state->save();
     if (VmState *state = state_of(to)) state->restore();
+    if (g_preemption) preemption_note_switch(to != nullptr);
 }
 
 // Control came back to a context after a coroutine it resumed yielded or ended.
@@ -289,6 +292,10 @@ kernel::Reactor &PhpCoroutine::reactor() {
     if (!g_reactor) {
         g_reactor = &kernel::thread_reactor();
         runtime_guard_enable();
+        if (preemption_wanted()) {
+            g_preemption = true;
+            preemption_start();
+        }
         register_implicit_loop();
     }
     return *g_reactor;
@@ -391,6 +398,8 @@ void PhpCoroutine::release_reactor() {
     kernel::release_thread_reactor();
     g_reactor = nullptr;
     runtime_guard_disable();
+    preemption_stop();
+    g_preemption = false;
 }
 
 std::vector<int64_t> PhpCoroutine::list() {
@@ -424,7 +433,13 @@ PhpTask *PhpCoroutine::task(int64_t cid) {
     return task_of(cid == 0 ? kernel::Coroutine::current() : kernel::Coroutine::get(cid));
 }
 
+bool preemption_wanted() {
+    zval *v = PhpCoroutine::option("enable_preemptive_scheduler");
+    return v ? zend_is_true(v) : ini().enable_preemptive_scheduler;
+}
+
 void PhpCoroutine::install() {
+    preemption_install();
     kernel::Coroutine::set_switch_hook(on_switch);
     kernel::Coroutine::set_return_hook(on_return);
 }
@@ -459,6 +474,8 @@ void PhpCoroutine::request_end() {
     if (g_reactor) kernel::release_thread_reactor();
     g_reactor = nullptr;
     runtime_guard_disable();
+    preemption_stop();
+    g_preemption = false;
     g_shutdown_loop_done = false;
     g_bailout_pending = false;
     g_loop_running = false;

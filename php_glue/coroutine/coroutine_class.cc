@@ -455,7 +455,22 @@ PHP_METHOD(Coroutine, sleep) {
     RETURN_TRUE;
 }
 
+// Switch preemption off/on for the current coroutine; true if the state changed.
+void set_preemption(INTERNAL_FUNCTION_PARAMETERS, bool off) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    kernel::Coroutine *co = kernel::Coroutine::current();
+    auto *task = co ? static_cast<PhpTask *>(co->task) : nullptr;
+    if (!task || task->preemption_off == off) RETURN_FALSE;
+    task->preemption_off = off;
+    RETURN_TRUE;
+}
+
+PHP_METHOD(Coroutine, enableScheduler) { set_preemption(INTERNAL_FUNCTION_PARAM_PASSTHRU, false); }
+PHP_METHOD(Coroutine, disableScheduler) { set_preemption(INTERNAL_FUNCTION_PARAM_PASSTHRU, true); }
+
 const zend_function_entry coroutine_methods[] = {
+    PHP_ME(Coroutine, enableScheduler, arginfo_bool, ZEND_ACC_PUBLIC | ZEND_ACC_STATIC)
+    PHP_ME(Coroutine, disableScheduler, arginfo_bool, ZEND_ACC_PUBLIC | ZEND_ACC_STATIC)
     PHP_ME(Coroutine, __construct, arginfo_void, ZEND_ACC_PUBLIC)
     PHP_ME(Coroutine, create, arginfo_create, ZEND_ACC_PUBLIC | ZEND_ACC_STATIC)
     PHP_ME(Coroutine, defer, arginfo_defer, ZEND_ACC_PUBLIC | ZEND_ACC_STATIC)

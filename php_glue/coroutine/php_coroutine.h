@@ -77,6 +77,12 @@ void register_event(int module_number);      // event/*.cc: Swoole\Event, swoole
 void register_system(int module_number);     // system/*.cc: Swoole\Coroutine\System helpers
 void register_library(int module_number);    // library/*.cc: the embedded PHP library
 void coroutine_request_end();
+// preemption.cc: the optional preemptive scheduler.
+void preemption_install();                      // MINIT
+void preemption_start();                        // the loop is created with the option on
+void preemption_stop();                         // the loop is released
+void preemption_note_switch(bool into_coroutine);
+bool preemption_wanted();                       // ini or Co::set enable_preemptive_scheduler
 void runtime_guard_enable();   // runtime_guard.cc: pcntl_fork & co. warn while a loop exists
 void runtime_guard_disable();                // RSHUTDOWN: drop per-request coroutine state
 void timer_request_end();                    // RSHUTDOWN: clear the request's timers

@@ -23,6 +23,8 @@ struct PhpTask {
     zend_object *context = nullptr;
     bool context_closed = false;  // being torn down: getContext() warns
     bool user_yield = false;      // suspended in Co::yield()
+    bool preempted = false;       // yielded by the preemptive scheduler, queued on the loop
+    bool preemption_off = false;  // Co::disableScheduler() in this coroutine
     struct JoinWait *join = nullptr; // the Co::join() waiting for this one to end
 };
 
