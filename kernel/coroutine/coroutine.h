@@ -109,6 +109,8 @@ class Coroutine {
     static void destroy(Coroutine *co);
     void switch_to(Coroutine *from, Coroutine *to);
     WaitResult wait_cancelable();
+    void resume_inline();
+    void yield_inline();
 
     Fn fn_;
     void *arg_;

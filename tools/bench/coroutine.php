@@ -34,6 +34,7 @@ $co_switch = rate(SWITCHES, measure(function () use ($cid) {
     for ($i = 0; $i < SWITCHES; $i++) Co::resume($cid);
 }));
 Co::cancel($cid);
+Swoole\Event::wait();  // finish, so that Co\run below may create its own loop
 $rows[] = ['switch pairs / s', $co_switch, $fiber_switch];
 
 // --- create + finish ---
@@ -43,6 +44,7 @@ $fiber_create = rate(CREATES, measure(function () {
 $co_create = rate(CREATES, measure(function () {
     for ($i = 0; $i < CREATES; $i++) go(function () {});
 }));
+Swoole\Event::wait();
 $rows[] = ['create+finish / s', $co_create, $fiber_create];
 
 // --- channel ping-pong: a message there and back through two one-slot queues ---
