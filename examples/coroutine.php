@@ -1,14 +1,24 @@
 <?php
-// The project's first example: the kernel runs a coroutine and a timer for the
-// example module `hello` (sdk/examples/hello), and the extension reports what it
-// loaded. PHP-level coroutines (go, Co\run) plug into the same kernel next.
+// The project's main example for now: PHP coroutines on the kernel's loop.
+// Three workers share a channel; the whole run takes as long as the slowest,
+// not the sum. (Once the http module lands, tools/run serves HTTP instead.)
+use Swoole\Coroutine;
+use Swoole\Coroutine\Channel;
+
 printf("swoole %s (Swoole 4.8 API level)\n", swoole_version());
-if (!class_exists('Hello\Greeter')) {
-    fwrite(STDERR, "the hello module is not loaded (check swoole.modules / swoole.module_dir)\n");
-    exit(1);
-}
-echo Hello\Greeter::greet('swoole'), "\n";
 $start = microtime(true);
-$events = Hello\Greeter::wait(100);
-printf("kernel coroutine slept 100 ms while a timer fired at 50 ms: %s (%.0f ms)\n",
-    implode(' -> ', $events), (microtime(true) - $start) * 1000);
+Co\run(function () use ($start) {
+    $results = new Channel(3);
+    foreach ([300, 100, 200] as $ms) {
+        go(function () use ($ms, $results, $start) {
+            Coroutine::sleep($ms / 1000);
+            $results->push(sprintf("coroutine %d slept %d ms (done at %.0f ms)", Coroutine::getCid(), $ms,
+                (microtime(true) - $start) * 1000));
+        });
+    }
+    for ($i = 0; $i < 3; $i++) echo $results->pop(), "\n";
+});
+printf("all three finished in %.0f ms\n", (microtime(true) - $start) * 1000);
+if (class_exists('Hello\Greeter')) {
+    echo Hello\Greeter::greet('module author'), " (the example module from sdk/examples/hello is loaded)\n";
+}
