@@ -60,15 +60,20 @@ PHP_FUNCTION(swoole_cpu_num) {
     RETURN_LONG(n > 0 ? n : 1);
 }
 
+// The interface list, or nullptr after the warning both functions give.
+struct ifaddrs *interfaces_or_warn() {
+    struct ifaddrs *list;
+    if (getifaddrs(&list) == 0) return list;
+    php_error_docref(nullptr, E_WARNING, "getifaddrs() failed, Error: %s[%d]", strerror(errno), errno);
+    return nullptr;
+}
+
 // [ifname => IPv4] of the interfaces that are up, 127.0.0.1 left out; an
 // interface with several addresses reports its last one.
 PHP_FUNCTION(swoole_get_local_ip) {
     ZEND_PARSE_PARAMETERS_NONE();
-    struct ifaddrs *list;
-    if (getifaddrs(&list) != 0) {
-        php_error_docref(nullptr, E_WARNING, "getifaddrs() failed, Error: %s[%d]", strerror(errno), errno);
-        RETURN_FALSE;
-    }
+    struct ifaddrs *list = interfaces_or_warn();
+    if (!list) RETURN_FALSE;
     array_init(return_value);
     for (struct ifaddrs *ifa = list; ifa != nullptr; ifa = ifa->ifa_next) {
         if (ifa->ifa_addr == nullptr || ifa->ifa_addr->sa_family != AF_INET || !(ifa->ifa_flags & IFF_UP)) continue;
@@ -88,11 +93,8 @@ PHP_FUNCTION(swoole_get_local_ip) {
 // loopback and all-zero addresses are left out.
 PHP_FUNCTION(swoole_get_local_mac) {
     ZEND_PARSE_PARAMETERS_NONE();
-    struct ifaddrs *list;
-    if (getifaddrs(&list) != 0) {
-        php_error_docref(nullptr, E_WARNING, "getifaddrs() failed, Error: %s[%d]", strerror(errno), errno);
-        RETURN_FALSE;
-    }
+    struct ifaddrs *list = interfaces_or_warn();
+    if (!list) RETURN_FALSE;
     array_init(return_value);
     for (struct ifaddrs *ifa = list; ifa != nullptr; ifa = ifa->ifa_next) {
         if (ifa->ifa_addr == nullptr || ifa->ifa_addr->sa_family != AF_PACKET || (ifa->ifa_flags & IFF_LOOPBACK)) {
