@@ -3,7 +3,11 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <vector>
+
+#include "base/log.h"
 
 namespace swoole::kernel {
 
@@ -14,19 +18,42 @@ size_t page_size() {
     return size;
 }
 
-// Only stacks of one size are pooled (the current default in practice).
+// Live guarded stacks allowed: a quarter of the process's mapping limit, which
+// leaves the rest for the heap, libraries and everything else.
+size_t guard_budget() {
+    static const size_t budget = [] {
+        size_t limit = 65530;
+        if (FILE *f = std::fopen("/proc/sys/vm/max_map_count", "r")) {
+            unsigned long value = 0;
+            if (std::fscanf(f, "%lu", &value) == 1 && value > 0) limit = value;
+            std::fclose(f);
+        }
+        return limit / 4;
+    }();
+    return budget;
+}
+
+size_t g_guarded_live = 0;  // guarded stacks mapped (in use or pooled)
+
+void unmap(void *base, size_t size, bool guarded) {
+    size_t guard = guarded ? page_size() : 0;
+    ::munmap(static_cast<char *>(base) - guard, size + guard);
+    if (guarded) --g_guarded_live;
+}
+
+// Freed stacks of one size (the current default in practice), ready for reuse.
 struct Pool {
     // Unmapping is the costly part of a coroutine's life (page tables freed, a
     // TLB flush on every core), while a kept stack costs only the pages it
     // touched: keep enough for a burst of ten thousand coroutines and more.
     static constexpr size_t kCapacity = 16384;
     size_t size = 0;
-    std::vector<void *> bases;
+    std::vector<Stack> stacks;
 
     ~Pool() { drain(); }
     void drain() {
-        for (void *base : bases) ::munmap(static_cast<char *>(base) - page_size(), size + page_size());
-        bases.clear();
+        for (Stack &s : stacks) unmap(s.base(), s.size(), s.guarded());
+        stacks.clear();
     }
 };
 
@@ -42,25 +69,37 @@ size_t Stack::normalize(size_t size) {
 }
 
 Stack Stack::allocate(size_t usable_size) {
-    Stack stack;
     size_t size = normalize(usable_size);
-    if (t_pool.size == size && !t_pool.bases.empty()) {
-        stack.base_ = t_pool.bases.back();
-        t_pool.bases.pop_back();
-        stack.size_ = size;
+    if (t_pool.size == size && !t_pool.stacks.empty()) {
+        Stack stack = t_pool.stacks.back();
+        t_pool.stacks.pop_back();
         return stack;
     }
-    size_t guard = page_size();
+    Stack stack;
+    bool guarded = g_guarded_live < guard_budget();
+    size_t guard = guarded ? page_size() : 0;
     // MAP_NORESERVE: only the pages a coroutine touches cost memory.
     void *mem = ::mmap(nullptr, size + guard, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
                        -1, 0);
     if (mem == MAP_FAILED) return stack;
-    if (::mprotect(mem, guard, PROT_NONE) != 0) {
+    if (guarded && ::mprotect(mem, guard, PROT_NONE) != 0) {
         ::munmap(mem, size + guard);
         return stack;
     }
+    if (!guarded) {
+        static bool warned = false;
+        if (!warned) {
+            warned = true;
+            Logger::instance().writef(static_cast<int>(LogLevel::notice),
+                                      "coroutine stacks beyond %zu run without a guard page; raise vm.max_map_count "
+                                      "to guard more",
+                                      guard_budget());
+        }
+    }
+    g_guarded_live += guarded;
     stack.base_ = static_cast<char *>(mem) + guard;
     stack.size_ = size;
+    stack.guarded_ = guarded;
     return stack;
 }
 
@@ -70,10 +109,10 @@ void Stack::release(Stack &stack) {
         t_pool.drain();
         t_pool.size = stack.size_;
     }
-    if (t_pool.bases.size() < Pool::kCapacity) {
-        t_pool.bases.push_back(stack.base_);
+    if (t_pool.stacks.size() < Pool::kCapacity) {
+        t_pool.stacks.push_back(stack);
     } else {
-        ::munmap(static_cast<char *>(stack.base_) - page_size(), stack.size_ + page_size());
+        unmap(stack.base_, stack.size_, stack.guarded_);
     }
     stack.base_ = nullptr;
     stack.size_ = 0;

@@ -1,5 +1,9 @@
 // C stacks for coroutines: mmap'd, with a PROT_NONE guard page below the
 // usable area so an overflow faults instead of corrupting the neighbour.
+// Every guard page splits a mapping and Linux caps the mappings of a process
+// (vm.max_map_count), so only the first quarter of that many live stacks get
+// a guard; later ones run unguarded (and merge into few mappings) rather than
+// make coroutine creation, and then malloc itself, fail.
 // Freed stacks of the common size are kept in a small per-thread pool: mmap,
 // mprotect and munmap per coroutine would dominate create+finish.
 #pragma once
@@ -29,9 +33,12 @@ class Stack {
     size_t size() const { return size_; }
     bool valid() const { return base_ != nullptr; }
 
+    bool guarded() const { return guarded_; }
+
   private:
     void *base_ = nullptr;
     size_t size_ = 0;
+    bool guarded_ = false;
 };
 
 }  // namespace swoole::kernel
