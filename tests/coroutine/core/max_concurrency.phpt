@@ -3,29 +3,28 @@ coroutine: max_concurrency queues top-level coroutines beyond the limit; go() st
 --FILE--
 <?php
 Co::set(['max_concurrency' => 2]);
-$start = microtime(true);
+$running = 0;
+$most = 0;
+$started = [];
 $ids = [];
 for ($i = 1; $i <= 5; $i++) {
-    $ids[] = go(function ($n) use ($start) {
-        printf("start %d at %d\n", $n, (microtime(true) - $start) * 10);
-        Co::sleep(0.1);
-        go(function () use ($n) { echo "child of $n runs at once\n"; });
+    $ids[] = go(function ($n) use (&$running, &$most, &$started) {
+        $started[] = $n;
+        $most = max($most, ++$running);
+        Co::sleep(0.02 * $n);
+        // Nested coroutines are not top-level: never queued.
+        go(function () use (&$started, $n) { $started[] = "child of $n"; });
+        $running--;
     }, $i);
 }
-echo "go returned ", implode(',', $ids), "\n";
+echo "go returned ", implode(',', $ids), " with ", count($started), " started\n";
 Swoole\Event::wait();
-echo "done\n";
+echo "most running at once: $most\n";
+echo "top-level start order: ", implode(',', array_filter($started, 'is_int')), "\n";
+echo "children: ", count($started) - 5, "\n";
 ?>
 --EXPECT--
-start 1 at 0
-start 2 at 0
-go returned 1,2,3,4,5
-child of 1 runs at once
-child of 2 runs at once
-start 3 at 1
-start 4 at 1
-child of 3 runs at once
-child of 4 runs at once
-start 5 at 2
-child of 5 runs at once
-done
+go returned 1,2,3,4,5 with 2 started
+most running at once: 2
+top-level start order: 1,2,3,4,5
+children: 5
