@@ -33,6 +33,7 @@ PHP_MINIT_FUNCTION(swoole) {
     register_timer(module_number);
     register_event(module_number);
     register_system(module_number);
+    register_socket(module_number);
     register_library(module_number);
     load_modules(type, module_number);
     return SUCCESS;
@@ -75,8 +76,17 @@ PHP_MINFO_FUNCTION(swoole) {
 
 using namespace swoole::php;
 
+// ext/sockets defines the AF_/SOCK_/SO_ constants that Co\Socket also offers when it
+// is absent: load after it so the two never both define them.
+static const zend_module_dep swoole_deps[] = {
+    ZEND_MOD_OPTIONAL("sockets")
+    ZEND_MOD_END
+};
+
 zend_module_entry swoole_module_entry = {
-    STANDARD_MODULE_HEADER,
+    STANDARD_MODULE_HEADER_EX,
+    nullptr,
+    swoole_deps,
     "swoole",
     nullptr,
     PHP_MINIT(swoole),

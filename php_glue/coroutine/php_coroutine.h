@@ -75,6 +75,7 @@ void register_channel(int module_number);    // channel/*.cc: Swoole\Coroutine\C
 void register_timer(int module_number);      // timer/*.cc: Swoole\Timer, swoole_timer_*
 void register_event(int module_number);      // event/*.cc: Swoole\Event, swoole_event_*, swoole_async_set
 void register_system(int module_number);     // system/*.cc: Swoole\Coroutine\System helpers
+void register_socket(int module_number);     // socket/*.cc: Swoole\Coroutine\Socket, swoole_coroutine_socketpair
 void register_library(int module_number);    // library/*.cc: the embedded PHP library
 void coroutine_request_end();
 // preemption.cc: the optional preemptive scheduler.
