@@ -63,7 +63,8 @@ class Framer {
     enum class Status { packet, need_more, error };
 
     Framer() = default;  // raw
-    // Invalid options leave a raw framer with error() set (see configure).
+    // Invalid options leave a raw framer with error() set, whose next() fails
+    // until a configure() succeeds (see configure).
     explicit Framer(const FramingOptions &options);
     ~Framer();
     Framer(const Framer &) = delete;
