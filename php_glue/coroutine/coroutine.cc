@@ -91,6 +91,9 @@ void call_defers(PhpTask *task, zval *retval) {
     }
 }
 
+// A deferred wake-up of a parked coroutine, its id in the context pointer.
+void wake_by_id(void *arg) { kernel::Coroutine::wake(static_cast<int64_t>(reinterpret_cast<intptr_t>(arg))); }
+
 void release_context(PhpTask *task) {
     if (!task->context) return;
     task->context_closed = true;
@@ -105,15 +108,9 @@ void finish_join(PhpTask *task) {
     task->join = nullptr;
     if (--join->remaining == 0 && !join->woken) {
         join->woken = true;
-        // Wake the joiner from the loop, not from inside this ending coroutine.
-        int64_t *cid = new int64_t(join->cid);
-        PhpCoroutine::reactor().defer(
-            [](void *arg) {
-                int64_t cid = *static_cast<int64_t *>(arg);
-                delete static_cast<int64_t *>(arg);
-                kernel::Coroutine::wake(cid);
-            },
-            cid);
+        // Wake the joiner from the loop, not from inside this ending coroutine
+        // (the id travels in the context pointer: no allocation).
+        PhpCoroutine::reactor().defer(wake_by_id, reinterpret_cast<void *>(static_cast<intptr_t>(join->cid)));
     }
 }
 
@@ -154,8 +151,7 @@ void top_level_ended() {
     int64_t next = g_top_level_waiting.front();
     g_top_level_waiting.pop_front();
     ++g_top_level_running;
-    PhpCoroutine::reactor().defer([](void *arg) { kernel::Coroutine::wake(reinterpret_cast<intptr_t>(arg)); },
-                                  reinterpret_cast<void *>(static_cast<intptr_t>(next)));
+    PhpCoroutine::reactor().defer(wake_by_id, reinterpret_cast<void *>(static_cast<intptr_t>(next)));
 }
 
 void coroutine_main(void *arg) {

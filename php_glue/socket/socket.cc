@@ -754,6 +754,20 @@ PHP_METHOD(Socket, isClosed) {
 
 constexpr size_t kMaxVectorItems = 1024;  // IOV_MAX on Linux
 
+// The common start of the vector methods: a usable socket inside a coroutine
+// and 1..IOV_MAX items (else errCode EINVAL).
+SocketState *vector_io_state(zval *self, HashTable *items) {
+    SocketState *st = state_or_fatal(self);
+    if (!st) return nullptr;
+    enter_io();
+    uint32_t count = zend_hash_num_elements(items);
+    if (count == 0 || count > kMaxVectorItems) {
+        set_error(Z_OBJ_P(self), EINVAL);
+        return nullptr;
+    }
+    return st;
+}
+
 void do_read_vector(INTERNAL_FUNCTION_PARAMETERS, bool all) {
     HashTable *lengths;
     double timeout = 0;
@@ -762,14 +776,9 @@ void do_read_vector(INTERNAL_FUNCTION_PARAMETERS, bool all) {
         Z_PARAM_OPTIONAL
         Z_PARAM_DOUBLE(timeout)
     ZEND_PARSE_PARAMETERS_END();
-    SocketState *st = state_or_fatal(ZEND_THIS);
+    SocketState *st = vector_io_state(ZEND_THIS, lengths);
     if (!st) RETURN_FALSE;
-    enter_io();
     uint32_t count = zend_hash_num_elements(lengths);
-    if (count == 0 || count > kMaxVectorItems) {
-        set_error(Z_OBJ_P(ZEND_THIS), EINVAL);
-        RETURN_FALSE;
-    }
     std::vector<size_t> sizes;
     sizes.reserve(count);
     size_t total = 0;
@@ -818,14 +827,8 @@ void do_write_vector(INTERNAL_FUNCTION_PARAMETERS, bool all) {
         Z_PARAM_OPTIONAL
         Z_PARAM_DOUBLE(timeout)
     ZEND_PARSE_PARAMETERS_END();
-    SocketState *st = state_or_fatal(ZEND_THIS);
+    SocketState *st = vector_io_state(ZEND_THIS, items);
     if (!st) RETURN_FALSE;
-    enter_io();
-    uint32_t count = zend_hash_num_elements(items);
-    if (count == 0 || count > kMaxVectorItems) {
-        set_error(Z_OBJ_P(ZEND_THIS), EINVAL);
-        RETURN_FALSE;
-    }
     std::string data;
     int index = 0;
     zval *item;
