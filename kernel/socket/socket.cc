@@ -21,6 +21,7 @@
 #include "dns/resolver.h"
 #include "protocol/framer.h"
 #include "reactor/reactor.h"
+#include "socket/socket_tls.h"
 #include "socket/transport.h"
 
 namespace swoole::kernel {
@@ -674,6 +675,40 @@ bool Socket::cancel(int events) {
     if ((events & kEventRead) && reader_id_ > 0) any = Coroutine::cancel(reader_id_) || any;
     if ((events & kEventWrite) && writer_id_ > 0) any = Coroutine::cancel(writer_id_) || any;
     return any;
+}
+
+// ---- TLS ----
+
+TlsSession *Socket::tls() const { return tls_ ? &tls_->session() : nullptr; }
+
+bool Socket::enable_tls(std::shared_ptr<const TlsContext> context, std::string_view host_name) {
+    if (!usable()) return false;
+    if (type_ != SOCK_STREAM || !context) return fail(EINVAL);
+    if (tls_) return fail(EISCONN);
+    tls_ = std::make_unique<SocketTls>(std::move(context), host_name);
+    transport_ = tls_.get();
+    return true;
+}
+
+bool Socket::tls_handshake(double timeout) {
+    if (!usable()) return false;
+    if (!tls_) return fail(SW_ERROR_SSL_NOT_READY);
+    // The handshake both reads and writes: it holds both sides.
+    Bound reading(*this, reader_id_);
+    if (!reading) return false;
+    Bound writing(*this, writer_id_);
+    if (!writing) return false;
+    Deadline deadline(effective(Timeout::read, timeout));
+    return io_loop(kEventRead, true, deadline, [&] { return tls_->io().handshake(fd_); }) >= 0;
+}
+
+bool Socket::tls_shutdown(double timeout) {
+    if (!tls_ || !tls_->session().handshake_done() || tls_->session().failed()) return true;
+    if (!usable()) return false;
+    Bound writing(*this, writer_id_);
+    if (!writing) return false;
+    Deadline deadline(effective(Timeout::write, timeout));
+    return io_loop(kEventWrite, true, deadline, [&] { return tls_->io().shutdown(fd_); }) >= 0;
 }
 
 }  // namespace swoole::kernel

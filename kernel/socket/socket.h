@@ -46,6 +46,9 @@ namespace swoole::kernel {
 
 class Framer;
 class Transport;
+class TlsContext;
+class TlsSession;
+class SocketTls;  // socket_tls.h: the TLS transport a socket owns
 
 class Socket {
   public:
@@ -187,7 +190,30 @@ class Socket {
     // there was nothing to cancel.
     bool cancel(int events);
 
-    // ---- the TLS plug (transport.h); not owned, nullptr: plain socket ----
+    // ---- TLS (kernel/tls/) ----
+    // Puts TLS over this connected (or accepted) stream socket: a client
+    // session for a client context (host_name is sent as SNI unless it is an
+    // IP literal, and checked against the certificate when the context
+    // verifies; empty: neither), a server session for a server context.
+    // Nothing is sent until tls_handshake(); every read and write after it
+    // goes through the session, and sendfile() fails with
+    // SW_ERROR_SSL_CANNOT_USE_SENFILE. False with EINVAL for a datagram or a
+    // closed socket, EISCONN when TLS is already on.
+    bool enable_tls(std::shared_ptr<const TlsContext> context, std::string_view host_name = {});
+    // Runs the handshake (timeout as a read's: 0 the socket's read timeout).
+    // False with SW_ERROR_SSL_HANDSHAKE_FAILED / SW_ERROR_SSL_VERIFY_FAILED
+    // (text in tls()->error_message()), ETIMEDOUT, ECONNRESET, ...; a failed
+    // handshake leaves the socket unusable for data (close it).
+    bool tls_handshake(double timeout = 0);
+    // Sends our close_notify (does not wait for the peer's); true when TLS
+    // is off or the handshake never finished.
+    bool tls_shutdown(double timeout = 0);
+    // The TLS session once enable_tls() ran (peer certificate, verify(),
+    // protocol, cipher, ALPN); nullptr for a plain socket.
+    TlsSession *tls() const;
+
+    // ---- the transport plug (transport.h); not owned, nullptr: plain socket ----
+    // enable_tls() installs its own; set_transport is for other layers.
     void set_transport(Transport *transport) { transport_ = transport; }
     Transport *transport() const { return transport_; }
 
@@ -223,6 +249,7 @@ class Socket {
     int64_t writer_id_ = 0;
     double timeouts_[kTimeoutKinds];
     Transport *transport_ = nullptr;
+    std::unique_ptr<SocketTls> tls_;
 };
 
 }  // namespace swoole::kernel

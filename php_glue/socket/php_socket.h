@@ -29,6 +29,10 @@ extern const zend_function_entry socket_methods[];
 extern const zend_function_entry socket_functions[];
 
 zend_object *socket_create_object(zend_class_entry *ce);
+// Fills `out` with a new Swoole\Coroutine\Socket around an open kernel
+// socket (Process::exportSocket, Client::exportSocket, accept), with the given
+// framing options (nullptr: raw).
+void wrap_socket(zval *out, std::unique_ptr<kernel::Socket> sock, const kernel::FramingOptions *options);
 void socket_init_handlers();
 
 }  // namespace swoole::php

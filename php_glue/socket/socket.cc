@@ -102,21 +102,6 @@ void address_array(zval *out, const kernel::SocketAddress &address) {
     add_assoc_long(out, "port", address.port());
 }
 
-// Fills a fresh Socket object around an open kernel socket, with the given
-// framing options.
-void wrap_socket(zval *out, std::unique_ptr<kernel::Socket> sock, const kernel::FramingOptions *options) {
-    object_init_ex(out, socket_ce);
-    SocketObject *object = socket_of(Z_OBJ_P(out));
-    auto *state = new SocketState();
-    if (options) {
-        state->options = *options;
-        state->framer.configure(state->options);
-    }
-    set_identity(Z_OBJ_P(out), *sock);
-    state->sock = std::move(sock);
-    object->state = state;
-}
-
 bool hash_bool(HashTable *ht, const char *key, bool &out) {
     zval *v = zend_hash_str_find(ht, key, strlen(key));
     if (!v) return false;
@@ -994,6 +979,21 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_socketpair, 0, 3, MAY_BE_ARRAY |
 ZEND_END_ARG_INFO()
 
 }  // namespace
+
+// Fills a fresh Socket object around an open kernel socket, with the given
+// framing options.
+void wrap_socket(zval *out, std::unique_ptr<kernel::Socket> sock, const kernel::FramingOptions *options) {
+    object_init_ex(out, socket_ce);
+    SocketObject *object = socket_of(Z_OBJ_P(out));
+    auto *state = new SocketState();
+    if (options) {
+        state->options = *options;
+        state->framer.configure(state->options);
+    }
+    set_identity(Z_OBJ_P(out), *sock);
+    state->sock = std::move(sock);
+    object->state = state;
+}
 
 const zend_function_entry socket_methods[] = {
     ZEND_ME(Socket, __construct, arginfo_construct, ZEND_ACC_PUBLIC)
