@@ -35,6 +35,7 @@ void unregister_ini(int type, int module_number);
 void register_constants(int module_number);
 void register_functions(int type);   // every global swoole_* function
 void register_exceptions();          // Swoole\Exception, Swoole\Error
+void register_client(int module_number);  // client/*.cc: Co\Client, Swoole\Client, swoole_client_select
 void load_modules(int type, int module_number);
 void unload_modules();
 void print_module_info();            // the module rows of `php --ri swoole`

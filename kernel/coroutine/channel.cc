@@ -134,6 +134,7 @@ Channel::Result Channel::wait(WaitQueue &queue, Waiter &waiter, double timeout) 
     if (reactor) {
         event_assign(&timer, reactor->base(), -1, 0, on_wait_timeout, co);
         timeval tv = to_timeval(timeout);
+        event_base_update_cache_time(reactor->base());  // measured from now, not the turn's start
         event_add(&timer, &tv);
     }
     WaitResult how = co->suspend_cancelable();

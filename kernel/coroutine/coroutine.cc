@@ -240,6 +240,9 @@ WaitResult Coroutine::sleep(double seconds) {
     struct event ev;
     event_assign(&ev, reactor->base(), -1, 0, on_parking_event, &parking);
     timeval tv = to_timeval(seconds);
+    // libevent measures from the time cached at the start of this loop turn;
+    // refresh it so work done since does not make the timer fire early.
+    event_base_update_cache_time(reactor->base());
     event_add(&ev, &tv);
     WaitResult result = co->wait_cancelable();
     event_del(&ev);
@@ -259,6 +262,7 @@ WaitResult Coroutine::wait_fd(int fd, int events, double timeout) {
     struct event ev;
     event_assign(&ev, reactor->base(), fd, what, on_parking_event, &parking);
     timeval tv = to_timeval(timeout);
+    if (timeout >= 0) event_base_update_cache_time(reactor->base());  // as in sleep()
     event_add(&ev, timeout < 0 ? nullptr : &tv);
     WaitResult result = co->wait_cancelable();
     event_del(&ev);

@@ -13,7 +13,10 @@
 // proxy closed or the exchange failed) or the HTTP proxy code
 // (SW_ERROR_HTTP_PROXY_BAD_RESPONSE for a non-2xx or malformed reply,
 // SW_ERROR_HTTP_PROXY_HANDSHAKE_FAILED when the proxy closed or the exchange
-// failed), or ETIMEDOUT / ECANCELED / EBADF from the socket itself.
+// failed), or ETIMEDOUT / ECANCELED / EBADF from the socket itself; EINVAL
+// (nothing sent) for an empty host, a port outside 1..65535, or for SOCKS5 a
+// host, user name or password longer than 255 bytes. On success error_code()
+// is left as it was before the call.
 #pragma once
 
 #include <string>

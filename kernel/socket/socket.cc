@@ -243,10 +243,18 @@ ssize_t Socket::read_some(void *buf, size_t n, Deadline &deadline) {
     });
 }
 
+// A transport may have taken part of a write whose wait then failed (TLS:
+// bytes encrypted and queued): they count as written, with the error set.
+ssize_t Socket::committed_or_fail(ssize_t r) {
+    if (r >= 0 || !transport_) return r;
+    size_t taken = transport_->take_committed();
+    return taken > 0 ? ssize_t(taken) : -1;
+}
+
 ssize_t Socket::write_some(const void *buf, size_t n, Deadline &deadline) {
-    return io_loop(kEventWrite, true, deadline, [&] {
+    return committed_or_fail(io_loop(kEventWrite, true, deadline, [&] {
         return transport_ ? transport_->write(fd_, buf, n) : ::send(fd_, buf, n, MSG_NOSIGNAL);
-    });
+    }));
 }
 
 namespace {
@@ -288,7 +296,7 @@ ssize_t Socket::readv_some(iovec *iov, int count, Deadline &deadline) {
 
 ssize_t Socket::writev_some(const iovec *iov, int count, Deadline &deadline) {
     if (count < 0 || count > IOV_MAX) return fail_n(EINVAL);
-    return io_loop(kEventWrite, true, deadline, [&]() -> ssize_t {
+    return committed_or_fail(io_loop(kEventWrite, true, deadline, [&]() -> ssize_t {
         if (!transport_) {
             msghdr msg{};
             msg.msg_iov = const_cast<iovec *>(iov);
@@ -297,7 +305,7 @@ ssize_t Socket::writev_some(const iovec *iov, int count, Deadline &deadline) {
         }
         int i = first_nonempty(iov, count);
         return i < count ? transport_->write(fd_, iov[i].iov_base, iov[i].iov_len) : 0;
-    });
+    }));
 }
 
 // ---- setting up ----
@@ -504,8 +512,11 @@ ssize_t Socket::fill(Framer &framer, size_t min_free, double timeout) {
 
 ssize_t Socket::peek(void *buf, size_t n) {
     if (!usable()) return -1;
+    // A transport shows its decoded bytes (TLS: plaintext, never records);
+    // it may pull from the fd only while no reader waits on it.
+    bool may_read_fd = reader_id_ == 0;
     for (;;) {
-        ssize_t r = ::recv(fd_, buf, n, MSG_PEEK | MSG_DONTWAIT);
+        ssize_t r = transport_ ? transport_->peek(fd_, buf, n, may_read_fd) : ::recv(fd_, buf, n, MSG_PEEK | MSG_DONTWAIT);
         if (r >= 0) return r;
         if (errno != EINTR) return fail_n(errno);
     }
@@ -514,8 +525,13 @@ ssize_t Socket::peek(void *buf, size_t n) {
 bool Socket::check_liveness() {
     if (!usable()) return false;
     char byte;
+    // With TLS up, a close_notify (or a failed session) means gone, and
+    // records not yet decrypted mean alive; before the handshake, and
+    // without TLS, the raw stream tells.
+    bool through_tls = tls_ && tls_->session().handshake_done();
     for (;;) {
-        ssize_t r = ::recv(fd_, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+        ssize_t r = through_tls ? tls_->peek(fd_, &byte, 1, reader_id_ == 0)
+                                : ::recv(fd_, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
         if (r > 0) return true;
         if (r == 0) return fail(ECONNRESET);
         if (errno == EINTR) continue;

@@ -114,6 +114,9 @@ class Socket {
     // One read of up to n bytes once any are there.
     ssize_t recv(void *buf, size_t n, double timeout = 0);
     // One write of up to n bytes once the socket is writable (may be partial).
+    // With TLS, bytes already encrypted when the wait for the rest fails are
+    // reported as written (error_code() set all the same): they go out with
+    // the next call that flushes, so a later send never repeats or loses them.
     ssize_t send(const void *buf, size_t n, double timeout = 0);
     // Reads until n bytes, the end of the stream or an error; returns what was
     // read (short on EOF, or on error after some data with error_code() set),
@@ -123,10 +126,15 @@ class Socket {
     // already sent (error_code() set), -1 when nothing could be sent.
     ssize_t send_all(const void *buf, size_t n, double timeout = 0);
     // Bytes waiting in the socket, not consumed, never waiting: -1 with EAGAIN
-    // when there are none.
+    // when there are none, 0 when the peer closed. With TLS on: decrypted
+    // plaintext only (at most one record's worth), never ciphertext; the
+    // records are taken from the fd into the session (unless another
+    // coroutine is reading), so the next read finds them there; EAGAIN until
+    // a whole record is in; SW_ERROR_SSL_NOT_READY before the handshake.
     ssize_t peek(void *buf, size_t n);
     // Whether the peer is still there (a non-blocking peek); false with
-    // ECONNRESET when it closed, or the socket's error.
+    // ECONNRESET when it closed, or the socket's error. With TLS up, a
+    // received close_notify (or the stream's end) is "closed" too.
     bool check_liveness();
     // Reads until framer has a complete packet: returns its size with packet
     // a view into framer's buffer (valid until the framer's next input), 0 at
@@ -232,6 +240,7 @@ class Socket {
     template <class Op>
     ssize_t io_loop(int events, bool via_transport, Deadline &deadline, Op &&op);
     ssize_t read_some(void *buf, size_t n, Deadline &deadline);
+    ssize_t committed_or_fail(ssize_t r);
     ssize_t write_some(const void *buf, size_t n, Deadline &deadline);
     ssize_t readv_some(iovec *iov, int count, Deadline &deadline);
     ssize_t writev_some(const iovec *iov, int count, Deadline &deadline);

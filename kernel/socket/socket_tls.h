@@ -19,6 +19,10 @@ class SocketTls final : public Transport {
 
     ssize_t read(int fd, void *buf, size_t n) override { return io_.read(fd, buf, n); }
     ssize_t write(int fd, const void *buf, size_t n) override { return io_.write(fd, buf, n); }
+    ssize_t peek(int fd, void *buf, size_t n, bool may_read_fd) override {
+        return io_.peek(fd, buf, n, may_read_fd);
+    }
+    size_t take_committed() override { return io_.take_accepted(); }
     int want_events() const override { return io_.want_events(); }
     size_t pending() const override { return io_.pending(); }
 

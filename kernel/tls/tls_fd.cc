@@ -119,6 +119,30 @@ ssize_t TlsFdIo::write(int fd, const void *buf, size_t n) {
     }
 }
 
+ssize_t TlsFdIo::peek(int fd, void *buf, size_t n, bool may_read_fd) {
+    for (;;) {
+        TlsResult r = session_.peek(buf, n);
+        switch (r.status) {
+        case TlsStatus::done:
+            return ssize_t(r.bytes);
+        case TlsStatus::closed:
+            return 0;
+        case TlsStatus::failed:
+            return tls_error();
+        default:
+            break;
+        }
+        // Output owed stays queued for the next read or write.
+        if (r.status == TlsStatus::want_input && may_read_fd) {
+            if (!pull(fd)) return -1;
+            continue;
+        }
+        want_events_ = kEventRead;
+        errno = EAGAIN;
+        return -1;
+    }
+}
+
 ssize_t TlsFdIo::shutdown(int fd) {
     TlsStatus status = session_.shutdown();
     Flush flushed = flush(fd);

@@ -30,8 +30,22 @@ class TlsFdIo {
     ssize_t handshake(int fd);
     ssize_t read(int fd, void *buf, size_t n);
     ssize_t write(int fd, const void *buf, size_t n);
+    // Decrypted bytes without consuming them (at most one record's worth),
+    // never waiting: EAGAIN when no whole record is there. With may_read_fd
+    // it first takes what the fd has (non-blocking) into the session, so
+    // later reads find it there; without, it looks only at what the session
+    // holds (another reader may be waiting for the fd to become readable).
+    ssize_t peek(int fd, void *buf, size_t n, bool may_read_fd);
     // Sends our close_notify.
     ssize_t shutdown(int fd);
+
+    // A write whose retry will not come: the bytes it already encrypted
+    // (they go out with the next flush), forgotten here.
+    size_t take_accepted() {
+        size_t n = accepted_;
+        accepted_ = 0;
+        return n;
+    }
 
     int want_events() const { return want_events_; }
     size_t pending() const { return session_.buffered_input() + session_.pending_plaintext(); }

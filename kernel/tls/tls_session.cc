@@ -282,24 +282,47 @@ TlsResult TlsSession::read(void *buf, size_t len) {
         int e = SSL_get_error(ssl_, 0);
         if (e == SSL_ERROR_WANT_READ && !eof_) return {total > 0 ? TlsStatus::done : TlsStatus::want_input, total};
         if (e == SSL_ERROR_WANT_WRITE) return {total > 0 ? TlsStatus::done : TlsStatus::want_flush, total};
-        unsigned long first = ERR_peek_error();
-        if (e == SSL_ERROR_ZERO_RETURN) {
-            closed_ = true;
-            close_notify_received_ = true;
-        } else if (e == SSL_ERROR_SYSCALL || e == SSL_ERROR_WANT_READ ||
-                   is_ssl_reason(first, SSL_R_UNEXPECTED_EOF_WHILE_READING)) {
-            // The stream ended without close_notify: an ordinary close for
-            // Swoole (many peers never send one).
-            ERR_clear_error();
-            closed_ = true;
-        } else {
-            fail_from_queue(SW_ERROR_SSL_BAD_PROTOCOL, "SSL read failed");
-        }
+        end_of_reading(e);
         // Data already read goes out first; the end or failure comes next call.
         if (total > 0) return {TlsStatus::done, total};
         return {failed_ ? TlsStatus::failed : TlsStatus::closed};
     }
     return {TlsStatus::done, total};
+}
+
+TlsStatus TlsSession::end_of_reading(int e) {
+    unsigned long first = ERR_peek_error();
+    if (e == SSL_ERROR_ZERO_RETURN) {
+        closed_ = true;
+        close_notify_received_ = true;
+    } else if (e == SSL_ERROR_SYSCALL || e == SSL_ERROR_WANT_READ ||
+               is_ssl_reason(first, SSL_R_UNEXPECTED_EOF_WHILE_READING)) {
+        // The stream ended without close_notify: an ordinary close for
+        // Swoole (many peers never send one).
+        ERR_clear_error();
+        closed_ = true;
+    } else {
+        fail_from_queue(SW_ERROR_SSL_BAD_PROTOCOL, "SSL read failed");
+    }
+    return failed_ ? TlsStatus::failed : TlsStatus::closed;
+}
+
+TlsResult TlsSession::peek(void *buf, size_t len) {
+    if (failed_) return {TlsStatus::failed};
+    if (closed_) return {TlsStatus::closed};
+    if (!handshake_done_) {
+        error_code_ = SW_ERROR_SSL_NOT_READY;
+        error_message_ = "SSL not ready: the handshake is not done";
+        return {TlsStatus::failed};
+    }
+    if (len == 0) return {TlsStatus::done, 0};
+    size_t n = 0;
+    ERR_clear_error();
+    if (SSL_peek_ex(ssl_, buf, len, &n) == 1) return {TlsStatus::done, n};
+    int e = SSL_get_error(ssl_, 0);
+    if (e == SSL_ERROR_WANT_READ && !eof_) return {TlsStatus::want_input};
+    if (e == SSL_ERROR_WANT_WRITE) return {TlsStatus::want_flush};
+    return {end_of_reading(e)};
 }
 
 TlsResult TlsSession::write(const void *buf, size_t len) {

@@ -84,6 +84,10 @@ class TlsSession {
     TlsStatus handshake();
     // Up to len plaintext bytes (as many as the buffered records give).
     TlsResult read(void *buf, size_t len);
+    // As read(), but the bytes stay for the next read() (at most one
+    // record's worth); done with 0 bytes never happens: an empty record
+    // gives want_input.
+    TlsResult peek(void *buf, size_t len);
     // Encrypts a prefix of buf: as much as fits before the output holds
     // kOutputBound bytes; done with bytes > 0, or want_flush when none fit.
     TlsResult write(const void *buf, size_t len);
@@ -141,6 +145,9 @@ class TlsSession {
     void fail(int code, std::string message);
     void fail_from_queue(int code, const char *what);
     void fail_handshake();
+    // A read or peek that gave nothing, after SSL_get_error's e (not a want):
+    // closed (with or without close_notify) or failed.
+    TlsStatus end_of_reading(int e);
 
     std::shared_ptr<const TlsContext> context_;
     std::string host_name_;

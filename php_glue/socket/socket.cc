@@ -17,12 +17,13 @@ extern "C" {
 #include <cstdio>
 #include <cstring>
 #include <string>
-#include <vector>
 
 #include "base/error.h"
 #include "base/log.h"
 #include "protocol/length_type.h"
 #include "reactor/reactor.h"
+#include "socket/connect.h"
+#include "tls/tls_session.h"
 
 namespace swoole::php {
 
@@ -102,24 +103,10 @@ void address_array(zval *out, const kernel::SocketAddress &address) {
     add_assoc_long(out, "port", address.port());
 }
 
-bool hash_bool(HashTable *ht, const char *key, bool &out) {
-    zval *v = zend_hash_str_find(ht, key, strlen(key));
-    if (!v) return false;
-    out = zend_is_true(v);
-    return true;
-}
-
 bool hash_long(HashTable *ht, const char *key, zend_long &out) {
     zval *v = zend_hash_str_find(ht, key, strlen(key));
     if (!v) return false;
     out = zval_get_long(v);
-    return true;
-}
-
-bool hash_double(HashTable *ht, const char *key, double &out) {
-    zval *v = zend_hash_str_find(ht, key, strlen(key));
-    if (!v) return false;
-    out = zval_get_double(v);
     return true;
 }
 
@@ -204,7 +191,16 @@ PHP_METHOD(Socket, accept) {
         sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
         RETURN_FALSE;
     }
-    wrap_socket(return_value, std::move(conn), &st->options);
+    std::shared_ptr<const kernel::TlsContext> server_ctx;
+    if (st->settings.open_ssl && !st->settings.tls.cert_file.empty()) {
+        server_ctx = server_tls_context(*st);
+        if (!server_ctx) {
+            sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+            RETURN_FALSE;
+        }
+    }
+    wrap_socket(return_value, std::move(conn), st->settings);
+    socket_of(Z_OBJ_P(return_value))->state->tls_server_context = std::move(server_ctx);
 }
 
 PHP_METHOD(Socket, connect) {
@@ -231,7 +227,8 @@ PHP_METHOD(Socket, connect) {
         }
     }
     enter_io();
-    bool ok = st->sock->connect(std::string_view(ZSTR_VAL(host), ZSTR_LEN(host)), int(port), timeout);
+    bool ok = connect_with_settings(*st, std::string_view(ZSTR_VAL(host), ZSTR_LEN(host)), int(port), timeout,
+                                    st->settings.open_ssl);
     if (!ok) {
         check_bound(*st->sock, false);
         sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
@@ -374,33 +371,10 @@ PHP_METHOD(Socket, recvWithBuffer) {
     return_buffered(return_value, st, limit);
 }
 
-// A length-framed packet over package_max_length: Swoole logs a warning and
-// keeps its text as errMsg.
+// A length-framed packet over package_max_length: the logged text becomes errMsg.
 void report_too_large(zval *self, SocketState *st) {
-    const kernel::FramingOptions &o = st->options;
-    if (!o.open_length_check || o.package_length_func) return;
-    kernel::LengthType type = kernel::LengthType::from_code(o.package_length_type);
-    std::string_view pending = st->framer.pending();
-    uint64_t value = 0;
-    if (!type.valid() || pending.size() < o.package_length_offset + type.size() ||
-        !type.read(pending.data() + o.package_length_offset, value)) {
-        return;
-    }
-    kernel::SocketAddress peer;
-    std::string host;
-    int port = 0;
-    if (st->sock->getpeername(peer)) {
-        host = peer.host();
-        port = peer.port();
-    }
-    char text[512];
-    snprintf(text, sizeof text,
-             "Socket::recv_packet_with_length_protocol() (ERRNO %d): packet length is too big, remote_addr=%s:%d, "
-             "length=%llu",
-             int(kernel::SW_ERROR_PACKAGE_LENGTH_TOO_LARGE), host.c_str(), port,
-             static_cast<unsigned long long>(value + o.package_body_offset));
-    if (!kernel::Logger::instance().is_ignored(kernel::SW_ERROR_PACKAGE_LENGTH_TOO_LARGE)) SW_WARN("%s", text);
-    zend_update_property_string(socket_ce, Z_OBJ_P(self), ZEND_STRL("errMsg"), text);
+    std::string text = log_packet_too_large(*st);
+    if (!text.empty()) zend_update_property_stringl(socket_ce, Z_OBJ_P(self), ZEND_STRL("errMsg"), text.data(), text.size());
 }
 
 PHP_METHOD(Socket, recvPacket) {
@@ -418,6 +392,7 @@ PHP_METHOD(Socket, recvPacket) {
         check_bound(*st->sock, true);
         sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
         if (st->sock->error_code() == kernel::SW_ERROR_PACKAGE_LENGTH_TOO_LARGE) report_too_large(ZEND_THIS, st);
+        if (st->sock->error_code() == kernel::SW_ERROR_PACKAGE_LENGTH_NOT_FOUND) RETURN_EMPTY_STRING();
         RETURN_FALSE;
     }
     sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
@@ -643,56 +618,32 @@ PHP_METHOD(Socket, setProtocol) {
     SocketState *st = state_or_fatal(ZEND_THIS);
     if (!st) RETURN_FALSE;
     if (zend_hash_num_elements(settings) == 0) RETURN_FALSE;
-
-    kernel::FramingOptions options = st->options;
-    zend_long n;
-    hash_bool(settings, "open_eof_check", options.open_eof_check);
-    if (hash_bool(settings, "open_eof_split", options.open_eof_split) && options.open_eof_split) {
-        options.open_eof_check = true;
-    }
-    if (zval *eof = zend_hash_str_find(settings, ZEND_STRL("package_eof"))) {
-        zend_string *s = zval_get_string(eof);
-        size_t len = ZSTR_LEN(s);
-        options.package_eof.assign(ZSTR_VAL(s), len);
-        zend_string_release(s);
-        if (len == 0) {
-            php_error_docref(nullptr, E_ERROR, "package_eof cannot be an empty string");
-            RETURN_FALSE;
-        }
-        if (len > kernel::FramingOptions::kMaxEofLength) {
-            php_error_docref(nullptr, E_ERROR, "package_eof max length is %zu", kernel::FramingOptions::kMaxEofLength);
-            RETURN_FALSE;
-        }
-    }
-    hash_bool(settings, "open_length_check", options.open_length_check);
-    if (zval *type = zend_hash_str_find(settings, ZEND_STRL("package_length_type"))) {
-        zend_string *s = zval_get_string(type);
-        char code = ZSTR_LEN(s) ? ZSTR_VAL(s)[0] : '\0';
-        zend_string_release(s);
-        if (!kernel::LengthType::from_code(code).valid()) {
-            php_error_docref(nullptr, E_WARNING, "Unknown package_length_type name '%c', see pack().", code);
-            RETURN_FALSE;
-        }
-        options.package_length_type = code;
-    }
-    if (hash_long(settings, "package_length_offset", n)) options.package_length_offset = uint32_t(std::max<zend_long>(n, 0));
-    if (hash_long(settings, "package_body_offset", n)) options.package_body_offset = uint32_t(std::max<zend_long>(n, 0));
-    if (hash_long(settings, "package_max_length", n)) options.package_max_length = uint32_t(std::max<zend_long>(n, 0));
-
-    double t;
-    kernel::Socket &sock = *st->sock;
-    if (hash_double(settings, "timeout", t)) sock.set_timeout(t);
-    if (hash_double(settings, "connect_timeout", t)) sock.set_timeout(kernel::Socket::Timeout::connect, t);
-    if (hash_double(settings, "read_timeout", t)) sock.set_timeout(kernel::Socket::Timeout::read, t);
-    if (hash_double(settings, "write_timeout", t)) sock.set_timeout(kernel::Socket::Timeout::write, t);
-
-    if (!st->framer.configure(options)) {
+    SocketSettings parsed = st->settings;
+    if (!parse_settings(settings, parsed)) RETURN_FALSE;
+    if (!st->framer.configure(parsed.framing)) {
         php_error_docref(nullptr, E_WARNING, "invalid protocol settings");
         set_error(Z_OBJ_P(ZEND_THIS), st->framer.error());
         RETURN_FALSE;
     }
-    st->options = options;
+    st->settings = std::move(parsed);
+    apply_socket_options(*st->sock, st->settings);
     RETURN_TRUE;
+}
+
+PHP_METHOD(Socket, sslHandshake) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    SocketState *st = state_or_fatal(ZEND_THIS);
+    if (!st) RETURN_FALSE;
+    enter_io();
+    kernel::SocketAddress peer;
+    std::string host;
+    if (!st->settings.ssl_host_name && st->sock->getpeername(peer)) host = peer.host();
+    bool ok = st->sock->tls() ? st->sock->tls_handshake() : start_tls(*st, host);
+    if (!ok) {
+        check_bound(*st->sock, true);
+        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+    }
+    RETURN_BOOL(ok);
 }
 
 PHP_METHOD(Socket, shutdown) {
@@ -723,6 +674,10 @@ PHP_METHOD(Socket, close) {
     ZEND_PARSE_PARAMETERS_NONE();
     SocketState *st = state_or_fatal(ZEND_THIS);
     if (!st) RETURN_FALSE;
+    if (st->referenced) {
+        php_error_docref(nullptr, E_WARNING, "cannot close the referenced resource");
+        RETURN_FALSE;
+    }
     bool ok = st->sock->close();
     if (!ok) sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
     RETURN_BOOL(ok);
@@ -753,6 +708,26 @@ SocketState *vector_io_state(zval *self, HashTable *items) {
     return st;
 }
 
+// The iovec array of one vector call: on the stack for the usual few items,
+// from the request heap beyond that.
+class IoVectors {
+  public:
+    explicit IoVectors(uint32_t count)
+        : iov_(count <= kInline ? inline_ : static_cast<iovec *>(safe_emalloc(count, sizeof(iovec), 0))) {}
+    ~IoVectors() {
+        if (iov_ != inline_) efree(iov_);
+    }
+    IoVectors(const IoVectors &) = delete;
+    IoVectors &operator=(const IoVectors &) = delete;
+    iovec &operator[](size_t i) { return iov_[i]; }
+    iovec *data() { return iov_; }
+
+  private:
+    static constexpr uint32_t kInline = 16;
+    iovec inline_[kInline];
+    iovec *iov_;
+};
+
 void do_read_vector(INTERNAL_FUNCTION_PARAMETERS, bool all) {
     HashTable *lengths;
     double timeout = 0;
@@ -764,9 +739,6 @@ void do_read_vector(INTERNAL_FUNCTION_PARAMETERS, bool all) {
     SocketState *st = vector_io_state(ZEND_THIS, lengths);
     if (!st) RETURN_FALSE;
     uint32_t count = zend_hash_num_elements(lengths);
-    std::vector<size_t> sizes;
-    sizes.reserve(count);
-    size_t total = 0;
     int index = 0;
     zval *item;
     ZEND_HASH_FOREACH_VAL(lengths, item) {
@@ -780,27 +752,51 @@ void do_read_vector(INTERNAL_FUNCTION_PARAMETERS, bool all) {
             zend_throw_exception_ex(socket_exception_ce, EINVAL, "Item #[%d] must be greater than 0", index);
             return;
         }
-        sizes.push_back(size_t(Z_LVAL_P(item)));
-        total += size_t(Z_LVAL_P(item));
         ++index;
     }
     ZEND_HASH_FOREACH_END();
 
-    std::string buf(total, '\0');
-    ssize_t r = all ? st->sock->recv_all(buf.data(), total, timeout) : st->sock->recv(buf.data(), total, timeout);
+    // The result strings are the read buffers: no copy after the read.
+    array_init_size(return_value, count);
+    IoVectors iov(count);
+    index = 0;
+    ZEND_HASH_FOREACH_VAL(lengths, item) {
+        ZVAL_DEREF(item);
+        size_t size = size_t(Z_LVAL_P(item));
+        zend_string *buf = zend_string_alloc(size, 0);
+        iov[index] = {ZSTR_VAL(buf), size};
+        add_next_index_str(return_value, buf);
+        ++index;
+    }
+    ZEND_HASH_FOREACH_END();
+
+    ssize_t r = all ? st->sock->readv_all(iov.data(), int(count), timeout)
+                    : st->sock->readv(iov.data(), int(count), timeout);
     if (r < 0) {
+        zval_ptr_dtor(return_value);
+        ZVAL_UNDEF(return_value);
         check_bound(*st->sock, true);
         sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
         RETURN_FALSE;
     }
     sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
-    array_init(return_value);
-    size_t offset = 0, got = size_t(r);
-    for (size_t size : sizes) {
-        if (offset >= got) break;
-        size_t n = std::min(size, got - offset);
-        add_next_index_stringl(return_value, buf.data() + offset, n);
-        offset += n;
+    // Cut each string to what arrived; drop the items nothing reached.
+    size_t left = size_t(r);
+    HashTable *result = Z_ARRVAL_P(return_value);
+    for (uint32_t i = 0; i < count; ++i) {
+        zval *z = zend_hash_index_find(result, i);
+        zend_string *buf = Z_STR_P(z);
+        if (left == 0 && ZSTR_LEN(buf) > 0) {
+            zend_hash_index_del(result, i);
+            continue;
+        }
+        size_t n = std::min(ZSTR_LEN(buf), left);
+        left -= n;
+        if (n < ZSTR_LEN(buf)) {
+            buf = zend_string_truncate(buf, n, 0);
+            ZVAL_STR(z, buf);
+        }
+        ZSTR_VAL(buf)[n] = '\0';
     }
 }
 
@@ -814,7 +810,9 @@ void do_write_vector(INTERNAL_FUNCTION_PARAMETERS, bool all) {
     ZEND_PARSE_PARAMETERS_END();
     SocketState *st = vector_io_state(ZEND_THIS, items);
     if (!st) RETURN_FALSE;
-    std::string data;
+    uint32_t count = zend_hash_num_elements(items);
+    IoVectors iov(count);
+    size_t total = 0;
     int index = 0;
     zval *item;
     ZEND_HASH_FOREACH_VAL(items, item) {
@@ -828,19 +826,21 @@ void do_write_vector(INTERNAL_FUNCTION_PARAMETERS, bool all) {
             zend_throw_exception_ex(socket_exception_ce, EINVAL, "Item #[%d] cannot be empty string", index);
             return;
         }
-        data.append(Z_STRVAL_P(item), Z_STRLEN_P(item));
+        iov[index] = {Z_STRVAL_P(item), Z_STRLEN_P(item)};
+        total += Z_STRLEN_P(item);
         ++index;
     }
     ZEND_HASH_FOREACH_END();
 
-    ssize_t r = all ? st->sock->send_all(data.data(), data.size(), timeout)
-                    : st->sock->send(data.data(), data.size(), timeout);
+    // The array stays referenced by the caller's frame while we are parked.
+    ssize_t r = all ? st->sock->writev_all(iov.data(), int(count), timeout)
+                    : st->sock->writev(iov.data(), int(count), timeout);
     if (r < 0) {
         check_bound(*st->sock, false);
         sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
         RETURN_FALSE;
     }
-    if (all && size_t(r) < data.size()) sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+    if (all && size_t(r) < total) sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
     RETURN_LONG(r);
 }
 
@@ -980,19 +980,59 @@ ZEND_END_ARG_INFO()
 
 }  // namespace
 
-// Fills a fresh Socket object around an open kernel socket, with the given
-// framing options.
-void wrap_socket(zval *out, std::unique_ptr<kernel::Socket> sock, const kernel::FramingOptions *options) {
+// Fills a fresh Socket object around an open kernel socket.
+void wrap_socket(zval *out, std::unique_ptr<kernel::Socket> sock, const SocketSettings &settings) {
     object_init_ex(out, socket_ce);
     SocketObject *object = socket_of(Z_OBJ_P(out));
     auto *state = new SocketState();
-    if (options) {
-        state->options = *options;
-        state->framer.configure(state->options);
-    }
+    state->settings = settings;
+    state->configure_framer();
     set_identity(Z_OBJ_P(out), *sock);
     state->sock = std::move(sock);
     object->state = state;
+}
+
+void wrap_socket(zval *out, std::unique_ptr<kernel::Socket> sock, const kernel::FramingOptions *options) {
+    SocketSettings settings;
+    if (options) settings.framing = *options;
+    wrap_socket(out, std::move(sock), settings);
+}
+
+// Logs the warning 4.8 logs for a length-framed packet over
+// package_max_length and returns its text ("" in the other framing modes).
+std::string log_packet_too_large(SocketState &state) {
+    SocketState *st = &state;
+    const kernel::FramingOptions &o = st->settings.framing;
+    if (!o.open_length_check || o.package_length_func) return {};
+    kernel::LengthType type = kernel::LengthType::from_code(o.package_length_type);
+    std::string_view pending = st->framer.pending();
+    uint64_t value = 0;
+    if (!type.valid() || pending.size() < o.package_length_offset + type.size() ||
+        !type.read(pending.data() + o.package_length_offset, value)) {
+        return {};
+    }
+    kernel::SocketAddress peer;
+    std::string host;
+    int port = 0;
+    if (st->sock->getpeername(peer)) {
+        host = peer.host();
+        port = peer.port();
+    }
+    char text[512];
+    snprintf(text, sizeof text,
+             "Socket::recv_packet_with_length_protocol() (ERRNO %d): packet length is too big, remote_addr=%s:%d, "
+             "length=%llu",
+             int(kernel::SW_ERROR_PACKAGE_LENGTH_TOO_LARGE), host.c_str(), port,
+             static_cast<unsigned long long>(value + o.package_body_offset));
+    if (!kernel::Logger::instance().is_ignored(kernel::SW_ERROR_PACKAGE_LENGTH_TOO_LARGE)) SW_WARN("%s", text);
+    return text;
+}
+
+SocketState *socket_state(zend_object *obj) { return socket_of(obj)->state; }
+
+void socket_sync_error(zend_object *obj) {
+    SocketState *st = socket_of(obj)->state;
+    if (st && st->sock) sync_error(obj, *st->sock);
 }
 
 const zend_function_entry socket_methods[] = {
@@ -1005,6 +1045,7 @@ const zend_function_entry socket_methods[] = {
     ZEND_ME(Socket, getOption, arginfo_get_option, ZEND_ACC_PUBLIC)
     ZEND_ME(Socket, setOption, arginfo_set_option, ZEND_ACC_PUBLIC)
     ZEND_ME(Socket, setProtocol, arginfo_set_protocol, ZEND_ACC_PUBLIC)
+    ZEND_ME(Socket, sslHandshake, arginfo_bool, ZEND_ACC_PUBLIC)
     ZEND_ME(Socket, sendFile, arginfo_send_file, ZEND_ACC_PUBLIC)
     ZEND_ME(Socket, sendto, arginfo_sendto, ZEND_ACC_PUBLIC)
     ZEND_ME(Socket, recvfrom, arginfo_recvfrom, ZEND_ACC_PUBLIC)
