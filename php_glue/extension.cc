@@ -34,6 +34,7 @@ PHP_MINIT_FUNCTION(swoole) {
     register_event(module_number);
     register_system(module_number);
     register_socket(module_number);
+    register_memory(module_number);
     register_client(module_number);
     register_library(module_number);
     load_modules(type, module_number);

@@ -41,6 +41,7 @@ void unload_modules();
 void print_module_info();            // the module rows of `php --ri swoole`
 void modules_request_start();
 void modules_request_end();
+void register_memory(int module_number);  // memory/: Table, Atomic, Atomic\Long, Lock
 
 // Groups of global functions, each defined in functions/<group>.cc.
 extern const zend_function_entry error_functions[];

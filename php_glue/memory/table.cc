@@ -1,0 +1,533 @@
+// The methods of Swoole\Table (spec process-memory.md §3). Values are
+// converted to their column types before the row is locked (a conversion may
+// run user code), the row is then written or read in place under its lock,
+// and log lines are written after the lock is released.
+#include "memory/php_memory.h"
+
+extern "C" {
+#include "ext/standard/php_array.h"
+}
+
+#include "base/log.h"
+
+namespace swoole::php {
+
+namespace {
+
+using kernel::ColumnType;
+using kernel::TableColumn;
+using kernel::TableKey;
+using kernel::TableRow;
+
+TableObject *self_object(zval *self) { return table_of(Z_OBJ_P(self)); }
+
+std::string_view view_of(const zend_string *s) { return {ZSTR_VAL(s), ZSTR_LEN(s)}; }
+
+// The table of a constructed (not destroyed) object, else E_ERROR.
+kernel::Table *constructed_or_fatal(TableObject *object) {
+    if (UNEXPECTED(!object->table)) php_error_docref(nullptr, E_ERROR, "you must call Table constructor first");
+    return object->table;
+}
+
+// The table once create() ran, else E_ERROR.
+kernel::Table *created_or_fatal(TableObject *object) {
+    kernel::Table *table = constructed_or_fatal(object);
+    if (table && UNEXPECTED(!table->created())) {
+        php_error_docref(nullptr, E_ERROR, "table is not created or has been destroyed");
+        return nullptr;
+    }
+    return table;
+}
+
+// Index of a column by name, or -1.
+int find_column(TableObject *object, const zend_string *name) {
+    zval *index = zend_symtable_find(object->column_map, const_cast<zend_string *>(name));
+    return index ? static_cast<int>(Z_LVAL_P(index)) : -1;
+}
+
+// A value of set() already converted to its column's type.
+struct PendingValue {
+    enum class Kind : uint8_t { clear, integer, floating, string } kind;
+    uint32_t column;
+    zend_long l;
+    double d;
+    zend_string *s;    // the string to store
+    zend_string *tmp;  // released afterwards when the conversion made one
+};
+
+constexpr uint32_t kStackValues = 16;
+
+// Converts the row's entries that name a column; false when a conversion threw.
+bool convert_row(TableObject *object, HashTable *input, PendingValue *out, uint32_t *count) {
+    const auto &columns = object->table->columns();
+    zend_string *name;
+    zend_ulong number;
+    zval *value;
+    uint32_t n = 0;
+    ZEND_HASH_FOREACH_KEY_VAL(input, number, name, value) {
+        zval *index = name ? zend_hash_find(object->column_map, name) : zend_hash_index_find(object->column_map, number);
+        if (!index) continue;
+        PendingValue &p = out[n++];
+        p.column = static_cast<uint32_t>(Z_LVAL_P(index));
+        p.tmp = nullptr;
+        ZVAL_DEREF(value);
+        if (Z_TYPE_P(value) == IS_NULL) {
+            p.kind = PendingValue::Kind::clear;
+            continue;
+        }
+        switch (columns[p.column].type) {
+        case ColumnType::integer:
+            p.kind = PendingValue::Kind::integer;
+            p.l = zval_get_long(value);
+            break;
+        case ColumnType::floating:
+            p.kind = PendingValue::Kind::floating;
+            p.d = zval_get_double(value);
+            break;
+        default:
+            p.kind = PendingValue::Kind::string;
+            p.s = zval_get_tmp_string(value, &p.tmp);
+        }
+        if (UNEXPECTED(EG(exception))) {
+            *count = n;
+            return false;
+        }
+    }
+    ZEND_HASH_FOREACH_END();
+    *count = n;
+    return true;
+}
+
+void apply_values(const std::vector<TableColumn> &columns, TableRow &row, const PendingValue *values, uint32_t n) {
+    for (uint32_t i = 0; i < n; ++i) {
+        const PendingValue &p = values[i];
+        const TableColumn &c = columns[p.column];
+        switch (p.kind) {
+        case PendingValue::Kind::clear: row.clear(c); break;
+        case PendingValue::Kind::integer: row.set_int(c, p.l); break;
+        case PendingValue::Kind::floating: row.set_float(c, p.d); break;
+        case PendingValue::Kind::string: row.set_string(c, view_of(p.s)); break;
+        }
+    }
+}
+
+void log_truncated(const std::vector<TableColumn> &columns, zend_string *key, const PendingValue *values, uint32_t n) {
+    for (uint32_t i = 0; i < n; ++i) {
+        const PendingValue &p = values[i];
+        const TableColumn &c = columns[p.column];
+        if (p.kind == PendingValue::Kind::string && ZSTR_LEN(p.s) > c.capacity) {
+            SW_WARN("TableRow::set_value(): [key=%s,field=%s]string value is too long", ZSTR_VAL(key), c.name.c_str());
+        }
+    }
+}
+
+void release_values(PendingValue *values, uint32_t n) {
+    for (uint32_t i = 0; i < n; ++i) zend_tmp_string_release(values[i].tmp);
+}
+
+void fill_single(const TableColumn &c, const TableRow &row, zval *out) {
+    switch (c.type) {
+    case ColumnType::integer: ZVAL_LONG(out, row.get_int(c)); break;
+    case ColumnType::floating: ZVAL_DOUBLE(out, row.get_float(c)); break;
+    default: {
+        std::string_view s = row.get_string(c);
+        ZVAL_STRINGL_FAST(out, s.data(), s.size());
+    }
+    }
+}
+
+// incr()/decr(): sign is +1 or -1.
+void add_to_column(INTERNAL_FUNCTION_PARAMETERS, int sign) {
+    zend_string *key, *column;
+    zval *by = nullptr;
+    ZEND_PARSE_PARAMETERS_START(2, 3)
+        Z_PARAM_STR(key)
+        Z_PARAM_STR(column)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_NUMBER(by)
+    ZEND_PARSE_PARAMETERS_END();
+
+    TableObject *object = self_object(ZEND_THIS);
+    kernel::Table *table = created_or_fatal(object);
+    if (!table) RETURN_FALSE;
+    int index = find_column(object, column);
+    if (index < 0) {
+        php_error_docref(nullptr, E_WARNING, "column[%s] does not exist", ZSTR_VAL(column));
+        RETURN_FALSE;
+    }
+    const TableColumn &c = table->columns()[index];
+    if (c.type == ColumnType::string) {
+        php_error_docref(nullptr, E_WARNING, "can't execute '%s' on a string type column", sign > 0 ? "incr" : "decr");
+        RETURN_FALSE;
+    }
+    bool ok;
+    if (c.type == ColumnType::integer) {
+        uint64_t step = by ? static_cast<uint64_t>(zval_get_long(by)) : 1;
+        if (sign < 0) step = 0 - step;
+        int64_t result = 0;
+        ok = table->upsert(TableKey(view_of(key)), [&](TableRow &row, bool) {
+            result = static_cast<int64_t>(static_cast<uint64_t>(row.get_int(c)) + step);
+            row.set_int(c, result);
+        });
+        if (ok) RETVAL_LONG(result);
+    } else {
+        double step = by ? zval_get_double(by) : 1.0;
+        if (sign < 0) step = -step;
+        double result = 0;
+        ok = table->upsert(TableKey(view_of(key)), [&](TableRow &row, bool) {
+            result = row.get_float(c) + step;
+            row.set_float(c, result);
+        });
+        if (ok) RETVAL_DOUBLE(result);
+    }
+    if (!ok) {
+        php_error_docref(nullptr, E_WARNING, "failed to %s('%s'), unable to allocate memory", sign > 0 ? "incr" : "decr",
+                         ZSTR_VAL(key));
+        RETURN_FALSE;
+    }
+}
+
+// Reads the first used row at or after the object's next slot into the
+// iterator state.
+void iterator_fetch(TableObject *object) {
+    table_iterator_reset(object);
+    kernel::Table *table = object->table;
+    uint64_t slot = table->visit_from(object->next_slot, [&](const TableRow &row) {
+        std::string_view key = row.key();
+        ZVAL_STRINGL_FAST(&object->iter_key, key.data(), key.size());
+        table_row_to_array(object, row, &object->iter_row);
+    });
+    object->next_slot = slot < table->total_rows() ? slot + 1 : slot;
+}
+
+// ---- methods ----
+
+PHP_METHOD(Table, __construct) {
+    zend_long size;
+    double proportion = 0.2;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_LONG(size)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_DOUBLE(proportion)
+    ZEND_PARSE_PARAMETERS_END();
+    TableObject *object = self_object(ZEND_THIS);
+    table_release(object);  // a second __construct starts over
+    object->table = new kernel::Table(size, proportion);
+    object->constructed = true;
+}
+
+PHP_METHOD(Table, column) {
+    zend_string *name;
+    zend_long type;
+    zend_long size = 0;
+    ZEND_PARSE_PARAMETERS_START(2, 3)
+        Z_PARAM_STR(name)
+        Z_PARAM_LONG(type)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(size)
+    ZEND_PARSE_PARAMETERS_END();
+    kernel::Table *table = constructed_or_fatal(self_object(ZEND_THIS));
+    if (!table) RETURN_FALSE;
+    if (type == static_cast<zend_long>(ColumnType::string) && size < 1) {
+        php_error_docref(nullptr, E_WARNING, "the length of string type values has to be more than zero");
+        RETURN_FALSE;
+    }
+    if (table->created()) {
+        php_error_docref(nullptr, E_WARNING, "unable to add column after table has been created");
+        RETURN_FALSE;
+    }
+    if (type < static_cast<zend_long>(ColumnType::integer) || type > static_cast<zend_long>(ColumnType::string)) {
+        SW_WARN("Table::add_column(): unknown column type");
+        RETURN_FALSE;
+    }
+    if (table->column_index(view_of(name)) >= 0) {
+        SW_WARN("Table::add_column(): column[%s] already exists", ZSTR_VAL(name));
+        RETURN_FALSE;
+    }
+    if (!table->add_column(view_of(name), static_cast<ColumnType>(type), size)) {
+        SW_WARN("Table::add_column(): column[%s] size is too large", ZSTR_VAL(name));
+        RETURN_FALSE;
+    }
+    RETURN_TRUE;
+}
+
+PHP_METHOD(Table, create) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    TableObject *object = self_object(ZEND_THIS);
+    kernel::Table *table = constructed_or_fatal(object);
+    if (!table) RETURN_FALSE;
+    if (!table->created()) {
+        if (!table->create()) {
+            php_error_docref(nullptr, E_ERROR, "unable to allocate memory");
+            RETURN_FALSE;
+        }
+        const auto &columns = table->columns();
+        object->column_count = static_cast<uint32_t>(columns.size());
+        object->column_names = static_cast<zend_string **>(safe_emalloc(columns.size() + 1, sizeof(zend_string *), 0));
+        ALLOC_HASHTABLE(object->column_map);
+        zend_hash_init(object->column_map, static_cast<uint32_t>(columns.size()), nullptr, nullptr, 0);
+        for (uint32_t i = 0; i < object->column_count; ++i) {
+            zend_string *name = zend_string_init(columns[i].name.data(), columns[i].name.size(), 0);
+            zend_string_hash_val(name);
+            object->column_names[i] = name;
+            zval index;
+            ZVAL_LONG(&index, i);
+            zend_symtable_update(object->column_map, name, &index);
+        }
+    }
+    zend_update_property_long(table_ce, Z_OBJ_P(ZEND_THIS), ZEND_STRL("size"), static_cast<zend_long>(table->size()));
+    zend_update_property_long(table_ce, Z_OBJ_P(ZEND_THIS), ZEND_STRL("memorySize"),
+                              static_cast<zend_long>(table->memory_size()));
+    RETURN_TRUE;
+}
+
+PHP_METHOD(Table, destroy) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    TableObject *object = self_object(ZEND_THIS);
+    kernel::Table *table = created_or_fatal(object);
+    if (!table) RETURN_FALSE;
+    table_iterator_reset(object);
+    delete table;
+    object->table = nullptr;
+    RETURN_TRUE;
+}
+
+PHP_METHOD(Table, set) {
+    zend_string *key;
+    HashTable *input;
+    ZEND_PARSE_PARAMETERS_START(2, 2)
+        Z_PARAM_STR(key)
+        Z_PARAM_ARRAY_HT(input)
+    ZEND_PARSE_PARAMETERS_END();
+    TableObject *object = self_object(ZEND_THIS);
+    kernel::Table *table = created_or_fatal(object);
+    if (!table) RETURN_FALSE;
+    if (ZSTR_LEN(key) > TableKey::kMaxStored) php_error_docref(nullptr, E_WARNING, "key[%s] is too long", ZSTR_VAL(key));
+
+    PendingValue stack_values[kStackValues];
+    PendingValue *values = stack_values;
+    uint32_t capacity = std::min(object->column_count, zend_hash_num_elements(input));
+    if (capacity > kStackValues) values = static_cast<PendingValue *>(safe_emalloc(capacity, sizeof(PendingValue), 0));
+    uint32_t n = 0;
+    bool converted = convert_row(object, input, values, &n);
+    bool ok = false;
+    // A conversion may have run user code that destroyed the table.
+    if (converted && object->table == table) {
+        const auto &columns = table->columns();
+        ok = table->upsert(TableKey(view_of(key)), [&](TableRow &row, bool) { apply_values(columns, row, values, n); });
+        if (ok) {
+            log_truncated(columns, key, values, n);
+        } else {
+            php_error_docref(nullptr, E_WARNING, "failed to set('%s'), unable to allocate memory", ZSTR_VAL(key));
+        }
+    }
+    release_values(values, n);
+    if (values != stack_values) efree(values);
+    if (!converted) RETURN_THROWS();
+    RETURN_BOOL(ok);
+}
+
+PHP_METHOD(Table, get) {
+    zend_string *key;
+    zend_string *field = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_STR(key)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(field)
+    ZEND_PARSE_PARAMETERS_END();
+    TableObject *object = self_object(ZEND_THIS);
+    kernel::Table *table = created_or_fatal(object);
+    if (!table) RETURN_FALSE;
+    bool found;
+    if (field) {
+        int index = find_column(object, field);
+        if (index < 0) RETURN_FALSE;
+        const TableColumn &c = table->columns()[index];
+        found = table->find(TableKey(view_of(key)), [&](const TableRow &row) { fill_single(c, row, return_value); });
+    } else {
+        found = table->find(TableKey(view_of(key)),
+                            [&](const TableRow &row) { table_row_to_array(object, row, return_value); });
+    }
+    if (!found) RETURN_FALSE;
+}
+
+PHP_METHOD(Table, exist) {
+    zend_string *key;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(key)
+    ZEND_PARSE_PARAMETERS_END();
+    kernel::Table *table = created_or_fatal(self_object(ZEND_THIS));
+    if (!table) RETURN_FALSE;
+    RETURN_BOOL(table->find(TableKey(view_of(key)), [](const TableRow &) {}));
+}
+
+PHP_METHOD(Table, del) {
+    zend_string *key;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(key)
+    ZEND_PARSE_PARAMETERS_END();
+    kernel::Table *table = created_or_fatal(self_object(ZEND_THIS));
+    if (!table) RETURN_FALSE;
+    RETURN_BOOL(table->erase(TableKey(view_of(key))));
+}
+
+PHP_METHOD(Table, incr) { add_to_column(INTERNAL_FUNCTION_PARAM_PASSTHRU, 1); }
+PHP_METHOD(Table, decr) { add_to_column(INTERNAL_FUNCTION_PARAM_PASSTHRU, -1); }
+
+PHP_METHOD(Table, count) {
+    zend_long mode = PHP_COUNT_NORMAL;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(mode)
+    ZEND_PARSE_PARAMETERS_END();
+    kernel::Table *table = created_or_fatal(self_object(ZEND_THIS));
+    if (!table) RETURN_FALSE;
+    uint64_t rows = table->count();
+    if (mode == PHP_COUNT_RECURSIVE) rows *= table->columns().size();
+    RETURN_LONG(static_cast<zend_long>(rows));
+}
+
+PHP_METHOD(Table, getSize) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    kernel::Table *table = self_object(ZEND_THIS)->table;
+    RETURN_LONG(table ? static_cast<zend_long>(table->size()) : 0);
+}
+
+PHP_METHOD(Table, getMemorySize) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    kernel::Table *table = self_object(ZEND_THIS)->table;
+    RETURN_LONG(table ? static_cast<zend_long>(table->memory_size()) : 0);
+}
+
+PHP_METHOD(Table, stats) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    kernel::Table *table = self_object(ZEND_THIS)->table;
+    if (!table || !table->created()) RETURN_FALSE;
+    kernel::Table::Stats s = table->stats();
+    array_init_size(return_value, 8);
+    add_assoc_long(return_value, "num", static_cast<zend_long>(s.num));
+    add_assoc_long(return_value, "conflict_count", static_cast<zend_long>(s.conflict_count));
+    add_assoc_long(return_value, "conflict_max_level", static_cast<zend_long>(s.conflict_max_level));
+    add_assoc_long(return_value, "insert_count", static_cast<zend_long>(s.insert_count));
+    add_assoc_long(return_value, "update_count", static_cast<zend_long>(s.update_count));
+    add_assoc_long(return_value, "delete_count", static_cast<zend_long>(s.delete_count));
+    add_assoc_long(return_value, "available_slice_num", static_cast<zend_long>(s.available_slice_num));
+    add_assoc_long(return_value, "total_slice_num", static_cast<zend_long>(s.total_slice_num));
+}
+
+PHP_METHOD(Table, rewind) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    TableObject *object = self_object(ZEND_THIS);
+    if (!created_or_fatal(object)) return;
+    object->next_slot = 0;
+    iterator_fetch(object);
+}
+
+PHP_METHOD(Table, next) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    TableObject *object = self_object(ZEND_THIS);
+    if (!created_or_fatal(object)) return;
+    iterator_fetch(object);
+}
+
+PHP_METHOD(Table, valid) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    TableObject *object = self_object(ZEND_THIS);
+    if (!created_or_fatal(object)) RETURN_FALSE;
+    RETURN_BOOL(!Z_ISUNDEF(object->iter_key));
+}
+
+PHP_METHOD(Table, current) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    TableObject *object = self_object(ZEND_THIS);
+    if (!created_or_fatal(object)) return;
+    if (Z_ISUNDEF(object->iter_row)) RETURN_NULL();
+    RETURN_COPY(&object->iter_row);
+}
+
+PHP_METHOD(Table, key) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    TableObject *object = self_object(ZEND_THIS);
+    if (!created_or_fatal(object)) return;
+    if (Z_ISUNDEF(object->iter_key)) RETURN_NULL();
+    RETURN_COPY(&object->iter_key);
+}
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_construct, 0, 0, 1)
+    ZEND_ARG_TYPE_INFO(0, table_size, IS_LONG, 0)
+    ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, conflict_proportion, IS_DOUBLE, 0, "0.2")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_column, 0, 2, _IS_BOOL, 0)
+    ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+    ZEND_ARG_TYPE_INFO(0, type, IS_LONG, 0)
+    ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, size, IS_LONG, 0, "0")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_set, 0, 2, _IS_BOOL, 0)
+    ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+    ZEND_ARG_TYPE_INFO(0, value, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_get, 0, 1, MAY_BE_ARRAY | MAY_BE_LONG | MAY_BE_DOUBLE | MAY_BE_STRING | MAY_BE_FALSE)
+    ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+    ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, field, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_key, 0, 1, _IS_BOOL, 0)
+    ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_incr, 0, 2, MAY_BE_LONG | MAY_BE_DOUBLE | MAY_BE_FALSE)
+    ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+    ZEND_ARG_TYPE_INFO(0, column, IS_STRING, 0)
+    ZEND_ARG_TYPE_MASK(0, incrby, MAY_BE_LONG | MAY_BE_DOUBLE, "1")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_count, 0, 0, IS_LONG, 0)
+    ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, mode, IS_LONG, 0, "COUNT_NORMAL")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_bool, 0, 0, _IS_BOOL, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_long, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_stats, 0, 0, MAY_BE_ARRAY | MAY_BE_FALSE)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_void, 0, 0, IS_VOID, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_mixed, 0, 0, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+}  // namespace
+
+const zend_function_entry table_methods[] = {
+    ZEND_ME(Table, __construct, arginfo_construct, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, column, arginfo_column, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, create, arginfo_bool, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, destroy, arginfo_bool, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, set, arginfo_set, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, get, arginfo_get, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, count, arginfo_count, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, del, arginfo_key, ZEND_ACC_PUBLIC)
+    ZEND_MALIAS(Table, delete, del, arginfo_key, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, exist, arginfo_key, ZEND_ACC_PUBLIC)
+    ZEND_MALIAS(Table, exists, exist, arginfo_key, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, incr, arginfo_incr, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, decr, arginfo_incr, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, getSize, arginfo_long, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, getMemorySize, arginfo_long, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, stats, arginfo_stats, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, rewind, arginfo_void, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, valid, arginfo_bool, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, next, arginfo_void, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, current, arginfo_mixed, ZEND_ACC_PUBLIC)
+    ZEND_ME(Table, key, arginfo_mixed, ZEND_ACC_PUBLIC)
+    ZEND_FE_END
+};
+
+}  // namespace swoole::php
