@@ -36,6 +36,7 @@ PHP_MINIT_FUNCTION(swoole) {
     register_socket(module_number);
     register_memory(module_number);
     register_client(module_number);
+    register_process(module_number);
     register_library(module_number);
     load_modules(type, module_number);
     return SUCCESS;
@@ -55,6 +56,7 @@ PHP_RINIT_FUNCTION(swoole) {
 
 PHP_RSHUTDOWN_FUNCTION(swoole) {
     modules_request_end();
+    process_request_end();
     timer_request_end();
     coroutine_request_end();
     return SUCCESS;

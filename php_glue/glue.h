@@ -42,6 +42,8 @@ void print_module_info();            // the module rows of `php --ri swoole`
 void modules_request_start();
 void modules_request_end();
 void register_memory(int module_number);  // memory/: Table, Atomic, Atomic\Long, Lock
+void register_process(int module_number);  // process/*.cc: Swoole\Process, Swoole\Process\Pool
+void process_request_end();                // RSHUTDOWN: drop Process::signal handlers
 
 // Groups of global functions, each defined in functions/<group>.cc.
 extern const zend_function_entry error_functions[];

@@ -1,7 +1,5 @@
 --TEST--
 system: exec refuses to run while a SIGCHLD listener is registered with Process::signal
---SKIPIF--
-<?php if (!method_exists('Swoole\Process', 'signal')) die('skip Swoole\Process::signal needed'); ?>
 --FILE--
 <?php
 Co\run(function () {

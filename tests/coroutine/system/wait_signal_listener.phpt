@@ -1,7 +1,5 @@
 --TEST--
 system: waitSignal refuses a signal that has an async listener (Process::signal)
---SKIPIF--
-<?php if (!method_exists('Swoole\Process', 'signal')) die('skip Swoole\Process::signal needed'); ?>
 --FILE--
 <?php
 Co\run(function () {
