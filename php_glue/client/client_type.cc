@@ -1,4 +1,4 @@
-// The client type argument and the address arrays both clients return.
+// The client type argument of both clients.
 #include "client/php_client.h"
 
 extern "C" {
@@ -23,19 +23,6 @@ bool parse_client_type(zend_long value, zend_class_entry *ce, ClientType &out) {
     out.ssl = (value & kClientSsl) != 0;
     out.keep = (value & kClientKeep) != 0;
     return true;
-}
-
-void client_address_array(zval *out, const kernel::SocketAddress &address, bool with_address) {
-    std::string host = address.host();
-    array_init_size(out, 3);
-    if (with_address) {
-        add_assoc_stringl(out, "host", host.data(), host.size());
-        add_assoc_stringl(out, "address", host.data(), host.size());
-        add_assoc_long(out, "port", address.port());
-    } else {
-        add_assoc_long(out, "port", address.port());
-        add_assoc_stringl(out, "host", host.data(), host.size());
-    }
 }
 
 }  // namespace swoole::php

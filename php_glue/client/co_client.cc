@@ -2,19 +2,17 @@
 // Co\Socket object the client owns (so exportSocket() hands out the very
 // object, framer and TLS state included); the client only adds its own
 // argument checks, errCode/errMsg properties and the `connected` state.
-#include "client/php_client.h"
-
-extern "C" {
-#include "ext/standard/php_array.h"
-#include "zend_exceptions.h"
-}
+#include "client/client_common.h"
 
 #include <sys/socket.h>
 
 #include <string>
 
 #include "base/error.h"
+#include "socket/address_array.h"
+#include "socket/call_args.h"
 #include "socket/connect.h"
+#include "socket/io_result.h"
 #include "tls/tls_session.h"
 
 namespace swoole::php {
@@ -69,18 +67,11 @@ void set_error(zval *self, int code, const char *message = nullptr) {
 
 void sync_error(zval *self, SocketState *st) { set_error(self, st->sock->error_code()); }
 
-// A second reader/writer: the fatal Swoole\Error (never returns).
-void check_bound(SocketState *st, bool reading) {
-    kernel::Socket &sock = *st->sock;
-    if (sock.error_code() != kernel::SW_ERROR_CO_HAS_BEEN_BOUND) return;
-    int64_t holder = reading ? sock.reader_id() : sock.writer_id();
-    zend_throw_exception_ex(swoole_error_ce, kernel::SW_ERROR_CO_HAS_BEEN_BOUND,
-                            "Socket#%d has already been bound to another coroutine#" ZEND_LONG_FMT
-                            ", %s of the same socket in coroutine#" ZEND_LONG_FMT " at the same time is not allowed",
-                            sock.fd(), static_cast<zend_long>(holder), reading ? "reading" : "writing",
-                            static_cast<zend_long>(PhpCoroutine::cid()));
-    zend_exception_error(EG(exception), E_ERROR);
-    zend_bailout();
+// After a failed call: the fatal error of a second reader/writer, else
+// errCode/errMsg from the socket.
+void io_failed(zval *self, SocketState *st, bool reading) {
+    check_bound(*st->sock, reading);
+    sync_error(self, st);
 }
 
 void set_connected(zval *self, CoClient *c, bool on) {
@@ -103,11 +94,7 @@ void drop_socket(zval *self, CoClient *c) {
 
 // The merged `setting` property as parsed settings; false after a warning.
 bool current_settings(zval *self, SocketSettings &out) {
-    zval rv;
-    zval *setting = zend_read_property(co_client_ce, Z_OBJ_P(self), ZEND_STRL("setting"), 1, &rv);
-    ZVAL_DEREF(setting);
-    if (Z_TYPE_P(setting) != IS_ARRAY) return true;
-    return parse_settings(Z_ARRVAL_P(setting), out);
+    return read_setting_property(co_client_ce, Z_OBJ_P(self), out, SettingsOwner::coroutine);
 }
 
 // A fresh socket of the client's type wrapped in a Co\Socket object.
@@ -201,44 +188,24 @@ PHP_METHOD(CoClient, set) {
         st->settings = std::move(parsed);
         apply_socket_options(*st->sock, st->settings);
     }
-    zval rv;
-    zval *setting = zend_read_property(co_client_ce, Z_OBJ_P(ZEND_THIS), ZEND_STRL("setting"), 1, &rv);
-    zval merged;
-    if (Z_TYPE_P(setting) == IS_ARRAY) {
-        ZVAL_ARR(&merged, zend_array_dup(Z_ARRVAL_P(setting)));
-    } else {
-        array_init(&merged);
-    }
-    php_array_merge(Z_ARRVAL(merged), settings);
-    zend_update_property(co_client_ce, Z_OBJ_P(ZEND_THIS), ZEND_STRL("setting"), &merged);
-    zval_ptr_dtor(&merged);
+    merge_setting_property(co_client_ce, Z_OBJ_P(ZEND_THIS), settings);
     RETURN_TRUE;
 }
 
 PHP_METHOD(CoClient, connect) {
-    zend_string *host;
-    zend_long port = 0, sock_flag = 0;
-    double timeout = 0;
-    ZEND_PARSE_PARAMETERS_START(1, 4)
-        Z_PARAM_STR(host)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_LONG(port)
-        Z_PARAM_DOUBLE(timeout)
-        Z_PARAM_LONG(sock_flag)
-    ZEND_PARSE_PARAMETERS_END();
+    ConnectArgs args;
+    args.timeout = 0;
+    if (!parse_connect_args(execute_data, args)) RETURN_THROWS();
+    zend_string *host = args.host;
+    zend_long port = args.port;
+    double timeout = args.timeout;
     CoClient *c = this_client(ZEND_THIS);
-    if (ZSTR_LEN(host) == 0) {
-        php_error_docref(nullptr, E_WARNING, "The host is empty");
-        RETURN_FALSE;
-    }
+    if (!client_host_given(host)) RETURN_FALSE;
     if (c->connected) {
         set_error(ZEND_THIS, EISCONN);
         RETURN_FALSE;
     }
-    if (c->type.inet() && (port <= 0 || port > 65535)) {
-        php_error_docref(nullptr, E_WARNING, "The port is invalid");
-        RETURN_FALSE;
-    }
+    if (!client_port_valid(c->type, port)) RETURN_FALSE;
     PhpCoroutine::require_coroutine();
     PhpCoroutine::reactor();
     SocketState *st = new_socket(ZEND_THIS, c);
@@ -247,8 +214,7 @@ PHP_METHOD(CoClient, connect) {
     c->host.assign(ZSTR_VAL(host), ZSTR_LEN(host));
     std::string_view target(ZSTR_VAL(host), ZSTR_LEN(host));
     if (!connect_with_settings(*st, target, int(port), timeout, c->type.ssl)) {
-        check_bound(st, false);
-        sync_error(ZEND_THIS, st);
+        io_failed(ZEND_THIS, st, false);
         if (state_of(c) == st) drop_socket(ZEND_THIS, c);
         RETURN_FALSE;
     }
@@ -280,8 +246,7 @@ PHP_METHOD(CoClient, send) {
     Hold hold(c);
     ssize_t r = st->sock->send_all(ZSTR_VAL(data), ZSTR_LEN(data), timeout);
     if (r < 0) {
-        check_bound(st, false);
-        sync_error(ZEND_THIS, st);
+        io_failed(ZEND_THIS, st, false);
         RETURN_FALSE;
     }
     if (size_t(r) < ZSTR_LEN(data)) sync_error(ZEND_THIS, st);
@@ -307,7 +272,7 @@ PHP_METHOD(CoClient, recv) {
             sync_error(ZEND_THIS, st);  // ECONNRESET when it ended inside a packet
             RETURN_EMPTY_STRING();
         }
-        check_bound(st, true);
+        check_bound(*st->sock, true);
         int code = st->sock->error_code();
         if (code == kernel::SW_ERROR_PACKAGE_LENGTH_TOO_LARGE || code == kernel::SW_ERROR_PACKAGE_LENGTH_NOT_FOUND) {
             // The stream cannot be resynchronized: the connection is closed.
@@ -320,25 +285,19 @@ PHP_METHOD(CoClient, recv) {
         sync_error(ZEND_THIS, st);
         RETURN_FALSE;
     }
-    zend_string *buf = zend_string_alloc(kRecvSize, 0);
-    ssize_t r;
     if (size_t pending = st->framer.buffered()) {  // left over from a framing mode set earlier
-        r = ssize_t(std::min(pending, kRecvSize));
-        memcpy(ZSTR_VAL(buf), st->framer.pending().data(), size_t(r));
-        st->framer.consume(size_t(r));
-    } else {
-        r = st->sock->recv(ZSTR_VAL(buf), kRecvSize, timeout);
+        size_t n = std::min(pending, kRecvSize);
+        RETVAL_STRINGL(st->framer.pending().data(), n);
+        st->framer.consume(n);
+        return;
     }
+    ReadTarget target(*st, kRecvSize);
+    ssize_t r = st->sock->recv(target.data(), kRecvSize, timeout);
     if (r < 0) {
-        zend_string_efree(buf);
-        check_bound(st, true);
-        sync_error(ZEND_THIS, st);
+        io_failed(ZEND_THIS, st, true);
         RETURN_FALSE;
     }
-    if (size_t(r) < kRecvSize / 2) buf = zend_string_truncate(buf, size_t(r), 0);
-    ZSTR_LEN(buf) = size_t(r);
-    ZSTR_VAL(buf)[r] = '\0';
-    RETURN_NEW_STR(buf);
+    RETURN_NEW_STR(target.take(size_t(r)));
 }
 
 PHP_METHOD(CoClient, peek) {
@@ -351,27 +310,20 @@ PHP_METHOD(CoClient, peek) {
     SocketState *st = connected_state(ZEND_THIS, c);
     if (!st) RETURN_FALSE;
     size_t n = length <= 0 ? kRecvSize : size_t(length);
-    zend_string *buf = zend_string_alloc(n, 0);
-    ssize_t r = st->sock->peek(ZSTR_VAL(buf), n);
+    ReadTarget target(*st, n);
+    ssize_t r = st->sock->peek(target.data(), n);
     if (r < 0) {
-        zend_string_efree(buf);
         sync_error(ZEND_THIS, st);
         RETURN_FALSE;
     }
-    buf = zend_string_truncate(buf, size_t(r), 0);
-    ZSTR_VAL(buf)[r] = '\0';
-    RETURN_NEW_STR(buf);
+    RETURN_NEW_STR(target.take(size_t(r)));
 }
 
 PHP_METHOD(CoClient, sendfile) {
-    zend_string *file;
-    zend_long offset = 0, length = 0;
-    ZEND_PARSE_PARAMETERS_START(1, 3)
-        Z_PARAM_STR(file)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_LONG(offset)
-        Z_PARAM_LONG(length)
-    ZEND_PARSE_PARAMETERS_END();
+    SendfileArgs args;
+    if (!parse_sendfile_args(execute_data, args)) RETURN_THROWS();
+    zend_string *file = args.file;
+    zend_long offset = args.offset, length = args.length;
     CoClient *c = this_client(ZEND_THIS);
     if (!c->type.stream()) {
         set_error(ZEND_THIS, EINVAL, "dgram socket cannot use sendfile");
@@ -390,8 +342,7 @@ PHP_METHOD(CoClient, sendfile) {
     PhpCoroutine::require_coroutine();
     Hold hold(c);
     if (!st->sock->sendfile(ZSTR_VAL(file), off_t(offset), size_t(length))) {
-        check_bound(st, false);
-        sync_error(ZEND_THIS, st);
+        io_failed(ZEND_THIS, st, false);
         RETURN_FALSE;
     }
     RETURN_TRUE;
@@ -421,8 +372,7 @@ PHP_METHOD(CoClient, sendto) {
     ssize_t r = st->sock->sendto(std::string_view(ZSTR_VAL(host), ZSTR_LEN(host)), int(port), ZSTR_VAL(data),
                                  ZSTR_LEN(data));
     if (r < 0) {
-        check_bound(st, false);
-        sync_error(ZEND_THIS, st);
+        io_failed(ZEND_THIS, st, false);
         RETURN_FALSE;
     }
     RETURN_TRUE;
@@ -444,21 +394,17 @@ PHP_METHOD(CoClient, recvfrom) {
     SocketState *st = datagram_state(ZEND_THIS, c);
     if (!st) RETURN_FALSE;
     Hold hold(c);
-    zend_string *buf = zend_string_alloc(size_t(length), 0);
+    ReadTarget target(*st, size_t(length));
     kernel::SocketAddress from;
-    ssize_t r = st->sock->recvfrom(ZSTR_VAL(buf), size_t(length), &from, 0);
+    ssize_t r = st->sock->recvfrom(target.data(), size_t(length), &from, 0);
     if (r < 0) {
-        zend_string_efree(buf);
-        check_bound(st, true);
-        sync_error(ZEND_THIS, st);
+        io_failed(ZEND_THIS, st, true);
         RETURN_FALSE;
     }
+    RETVAL_NEW_STR(target.take(size_t(r)));  // before the assignments below may run PHP code
     std::string host = from.host();
     ZEND_TRY_ASSIGN_REF_STRINGL(address, host.data(), host.size());
     if (port) ZEND_TRY_ASSIGN_REF_LONG(port, from.port());
-    buf = zend_string_truncate(buf, size_t(r), 0);
-    ZSTR_VAL(buf)[r] = '\0';
-    RETURN_NEW_STR(buf);
 }
 
 PHP_METHOD(CoClient, enableSSL) {
@@ -478,34 +424,23 @@ PHP_METHOD(CoClient, enableSSL) {
     PhpCoroutine::require_coroutine();
     Hold hold(c);
     if (!start_tls(*st, c->host)) {
-        check_bound(st, true);
-        sync_error(ZEND_THIS, st);
+        io_failed(ZEND_THIS, st, true);
         RETURN_FALSE;
     }
     c->type.ssl = true;
     RETURN_TRUE;
 }
 
-kernel::TlsSession *tls_ready(CoClient *c) {
+kernel::Socket *connection_of(CoClient *c) {
     SocketState *st = state_of(c);
-    kernel::TlsSession *tls = st ? st->sock->tls() : nullptr;
-    if (!tls || !tls->handshake_done()) {
-        php_error_docref(nullptr, E_WARNING, "SSL is not ready");
-        return nullptr;
-    }
-    return tls;
+    return st ? st->sock.get() : nullptr;
 }
 
 PHP_METHOD(CoClient, getPeerCert) {
     ZEND_PARSE_PARAMETERS_NONE();
-    kernel::TlsSession *tls = tls_ready(this_client(ZEND_THIS));
-    if (!tls) RETURN_FALSE;
-    std::string pem = tls->peer_certificate_pem();
-    if (pem.empty()) {
-        set_error(ZEND_THIS, kernel::SW_ERROR_SSL_EMPTY_PEER_CERTIFICATE);
-        RETURN_FALSE;
-    }
-    RETURN_STRINGL(pem.data(), pem.size());
+    int code = client_peer_cert(connection_of(this_client(ZEND_THIS)), return_value);
+    if (code > 0) set_error(ZEND_THIS, code);
+    if (code != 0) RETURN_FALSE;
 }
 
 PHP_METHOD(CoClient, verifyPeerCert) {
@@ -514,15 +449,10 @@ PHP_METHOD(CoClient, verifyPeerCert) {
         Z_PARAM_OPTIONAL
         Z_PARAM_BOOL(allow_self_signed)
     ZEND_PARSE_PARAMETERS_END();
-    kernel::TlsSession *tls = tls_ready(this_client(ZEND_THIS));
-    if (!tls) RETURN_FALSE;
     std::string message;
-    int code = tls->verify(allow_self_signed, &message);
-    if (code != 0) {
-        set_error(ZEND_THIS, code, message.empty() ? nullptr : message.c_str());
-        RETURN_FALSE;
-    }
-    RETURN_TRUE;
+    int code = client_verify_peer(connection_of(this_client(ZEND_THIS)), allow_self_signed, &message);
+    if (code > 0) set_error(ZEND_THIS, code, message.empty() ? nullptr : message.c_str());
+    RETURN_BOOL(code == 0);
 }
 
 PHP_METHOD(CoClient, isConnected) {
@@ -543,7 +473,7 @@ void do_name(INTERNAL_FUNCTION_PARAMETERS, bool peer) {
         sync_error(ZEND_THIS, st);
         RETURN_FALSE;
     }
-    client_address_array(return_value, address, true);
+    address_array(return_value, address, AddressLayout::co_client);
 }
 
 PHP_METHOD(CoClient, getsockname) { do_name(INTERNAL_FUNCTION_PARAM_PASSTHRU, false); }

@@ -36,10 +36,6 @@ struct ClientType {
 // be client type, unknown type N given") for an unknown type.
 bool parse_client_type(zend_long value, zend_class_entry *ce, ClientType &out);
 
-// ['host' => ip, 'address' => ip, 'port' => n] (with_address: Co\Client) or
-// ['port' => n, 'host' => ip] (Swoole\Client).
-void client_address_array(zval *out, const kernel::SocketAddress &address, bool with_address);
-
 extern zend_class_entry *co_client_ce;
 extern zend_class_entry *sync_client_ce;
 extern zend_class_entry *client_exception_ce;

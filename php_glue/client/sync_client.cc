@@ -3,10 +3,9 @@
 // process up to the timeout given to connect(). Errors are warnings plus
 // errCode (there is no errMsg); a timed-out read or write reports EAGAIN as
 // SO_RCVTIMEO/SO_SNDTIMEO would.
-#include "client/php_client.h"
+#include "client/client_common.h"
 
 extern "C" {
-#include "ext/standard/php_array.h"
 #include "zend_exceptions.h"
 }
 
@@ -21,7 +20,10 @@ extern "C" {
 #include "base/log.h"
 #include "client/keep_pool.h"
 #include "reactor/reactor.h"
+#include "socket/address_array.h"
+#include "socket/call_args.h"
 #include "socket/connect.h"
+#include "socket/io_result.h"
 #include "socket/transport.h"
 #include "tls/tls_session.h"
 
@@ -110,11 +112,7 @@ bool require_connected(zval *self, SyncClientData *d) {
 }
 
 bool read_settings(zval *self, SocketSettings &out) {
-    zval rv;
-    zval *setting = zend_read_property(sync_client_ce, Z_OBJ_P(self), ZEND_STRL("setting"), 1, &rv);
-    ZVAL_DEREF(setting);
-    if (Z_TYPE_P(setting) != IS_ARRAY) return true;
-    return parse_settings(Z_ARRVAL_P(setting), out, SettingsOwner::sync_client);
+    return read_setting_property(sync_client_ce, Z_OBJ_P(self), out, SettingsOwner::sync_client);
 }
 
 // A new socket of the client's type with the settings applied; false after
@@ -220,45 +218,24 @@ PHP_METHOD(SyncClient, set) {
         Z_PARAM_ZVAL(settings)
     ZEND_PARSE_PARAMETERS_END();
     if (Z_TYPE_P(settings) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL_P(settings)) == 0) RETURN_FALSE;
-    zval rv;
-    zval *setting = zend_read_property(sync_client_ce, Z_OBJ_P(ZEND_THIS), ZEND_STRL("setting"), 1, &rv);
-    zval merged;
-    if (Z_TYPE_P(setting) == IS_ARRAY) {
-        ZVAL_ARR(&merged, zend_array_dup(Z_ARRVAL_P(setting)));
-    } else {
-        array_init(&merged);
-    }
-    php_array_merge(Z_ARRVAL(merged), Z_ARRVAL_P(settings));
-    zend_update_property(sync_client_ce, Z_OBJ_P(ZEND_THIS), ZEND_STRL("setting"), &merged);
-    zval_ptr_dtor(&merged);
+    merge_setting_property(sync_client_ce, Z_OBJ_P(ZEND_THIS), Z_ARRVAL_P(settings));
     RETURN_TRUE;
 }
 
 PHP_METHOD(SyncClient, connect) {
-    zend_string *host;
-    zend_long port = 0, sock_flag = 0;
-    double timeout = 0.5;
-    ZEND_PARSE_PARAMETERS_START(1, 4)
-        Z_PARAM_STR(host)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_LONG(port)
-        Z_PARAM_DOUBLE(timeout)
-        Z_PARAM_LONG(sock_flag)
-    ZEND_PARSE_PARAMETERS_END();
+    ConnectArgs args;
+    args.timeout = 0.5;
+    if (!parse_connect_args(execute_data, args)) RETURN_THROWS();
+    zend_string *host = args.host;
+    zend_long port = args.port, sock_flag = args.sock_flag;
+    double timeout = args.timeout;
     SyncClientData *d = data_of(ZEND_THIS);
     if (!d) RETURN_THROWS();
     if (d->connected) {
         php_error_docref(nullptr, E_WARNING, "connection to the server has already been established");
         RETURN_FALSE;
     }
-    if (ZSTR_LEN(host) == 0) {
-        php_error_docref(nullptr, E_WARNING, "The host is empty");
-        RETURN_FALSE;
-    }
-    if (d->type.inet() && (port <= 0 || port > 65535)) {
-        php_error_docref(nullptr, E_WARNING, "The port is invalid");
-        RETURN_FALSE;
-    }
+    if (!client_host_given(host) || !client_port_valid(d->type, port)) RETURN_FALSE;
     std::string_view target(ZSTR_VAL(host), ZSTR_LEN(host));
     d->host.assign(target);
     d->port = int(port);
@@ -387,30 +364,26 @@ PHP_METHOD(SyncClient, recv) {
     if (size <= 0) size = zend_long(kMaxRecv);
     if (!wait_all) size = std::min(size, zend_long(kMaxRecv));
     size_t n = size_t(size);
-    zend_string *buf = zend_string_alloc(n, 0);
+    ReadTarget target(d->st, n);
     ssize_t r;
     if (flags & MSG_PEEK) {
         r = sock.wait_event(kernel::kEventRead, 0 > sock.timeout(kernel::Socket::Timeout::read)
                                                     ? -1
                                                     : sock.timeout(kernel::Socket::Timeout::read))
-                ? sock.peek(ZSTR_VAL(buf), n)
+                ? sock.peek(target.data(), n)
                 : -1;
     } else if (wait_all) {
-        r = sock.recv_all(ZSTR_VAL(buf), n);
+        r = sock.recv_all(target.data(), n);
     } else if (!d->type.stream()) {
-        r = sock.recvfrom(ZSTR_VAL(buf), n, &d->last_peer);
+        r = sock.recvfrom(target.data(), n, &d->last_peer);
     } else {
-        r = sock.recv(ZSTR_VAL(buf), n);
+        r = sock.recv(target.data(), n);
     }
     if (r < 0) {
-        zend_string_efree(buf);
         recv_failed(ZEND_THIS, d);
         RETURN_FALSE;
     }
-    if (size_t(r) < n / 2) buf = zend_string_truncate(buf, size_t(r), 0);
-    ZSTR_LEN(buf) = size_t(r);
-    ZSTR_VAL(buf)[r] = '\0';
-    RETURN_NEW_STR(buf);
+    RETURN_NEW_STR(target.take(size_t(r)));
 }
 
 PHP_METHOD(SyncClient, sendto) {
@@ -445,14 +418,10 @@ PHP_METHOD(SyncClient, sendto) {
 }
 
 PHP_METHOD(SyncClient, sendfile) {
-    zend_string *file;
-    zend_long offset = 0, length = 0;
-    ZEND_PARSE_PARAMETERS_START(1, 3)
-        Z_PARAM_STR(file)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_LONG(offset)
-        Z_PARAM_LONG(length)
-    ZEND_PARSE_PARAMETERS_END();
+    SendfileArgs args;
+    if (!parse_sendfile_args(execute_data, args)) RETURN_THROWS();
+    zend_string *file = args.file;
+    zend_long offset = args.offset, length = args.length;
     SyncClientData *d = data_of(ZEND_THIS);
     if (!d) RETURN_THROWS();
     if (!d->type.stream()) {
@@ -494,7 +463,7 @@ PHP_METHOD(SyncClient, getsockname) {
         set_error(ZEND_THIS, code);
         RETURN_FALSE;
     }
-    client_address_array(return_value, address, false);
+    address_array(return_value, address, AddressLayout::sync_client);
 }
 
 PHP_METHOD(SyncClient, getpeername) {
@@ -509,7 +478,7 @@ PHP_METHOD(SyncClient, getpeername) {
         set_error(ZEND_THIS, ENOTCONN);
         RETURN_FALSE;
     }
-    client_address_array(return_value, d->last_peer, false);
+    address_array(return_value, d->last_peer, AddressLayout::sync_client);
 }
 
 PHP_METHOD(SyncClient, getSocket) {
@@ -548,27 +517,13 @@ PHP_METHOD(SyncClient, enableSSL) {
     RETURN_TRUE;
 }
 
-kernel::TlsSession *tls_ready(SyncClientData *d) {
-    kernel::TlsSession *tls = d->st.sock ? d->st.sock->tls() : nullptr;
-    if (!tls || !tls->handshake_done()) {
-        php_error_docref(nullptr, E_WARNING, "SSL is not ready");
-        return nullptr;
-    }
-    return tls;
-}
-
 PHP_METHOD(SyncClient, getPeerCert) {
     ZEND_PARSE_PARAMETERS_NONE();
     SyncClientData *d = data_of(ZEND_THIS);
     if (!d) RETURN_THROWS();
-    kernel::TlsSession *tls = tls_ready(d);
-    if (!tls) RETURN_FALSE;
-    std::string pem = tls->peer_certificate_pem();
-    if (pem.empty()) {
-        set_error(ZEND_THIS, kernel::SW_ERROR_SSL_EMPTY_PEER_CERTIFICATE);
-        RETURN_FALSE;
-    }
-    RETURN_STRINGL(pem.data(), pem.size());
+    int code = client_peer_cert(d->st.sock.get(), return_value);
+    if (code > 0) set_error(ZEND_THIS, code);
+    if (code != 0) RETURN_FALSE;
 }
 
 PHP_METHOD(SyncClient, verifyPeerCert) {
@@ -579,14 +534,9 @@ PHP_METHOD(SyncClient, verifyPeerCert) {
     ZEND_PARSE_PARAMETERS_END();
     SyncClientData *d = data_of(ZEND_THIS);
     if (!d) RETURN_THROWS();
-    kernel::TlsSession *tls = tls_ready(d);
-    if (!tls) RETURN_FALSE;
-    int code = tls->verify(allow_self_signed);
-    if (code != 0) {
-        set_error(ZEND_THIS, code);
-        RETURN_FALSE;
-    }
-    RETURN_TRUE;
+    int code = client_verify_peer(d->st.sock.get(), allow_self_signed, nullptr);
+    if (code > 0) set_error(ZEND_THIS, code);
+    RETURN_BOOL(code == 0);
 }
 
 PHP_METHOD(SyncClient, shutdown) {

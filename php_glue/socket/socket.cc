@@ -22,7 +22,10 @@ extern "C" {
 #include "base/log.h"
 #include "protocol/length_type.h"
 #include "reactor/reactor.h"
+#include "socket/address_array.h"
+#include "socket/call_args.h"
 #include "socket/connect.h"
+#include "socket/io_result.h"
 #include "tls/tls_session.h"
 
 namespace swoole::php {
@@ -66,18 +69,11 @@ void set_identity(zend_object *obj, const kernel::Socket &sock) {
     zend_update_property_long(socket_ce, obj, ZEND_STRL("protocol"), sock.protocol());
 }
 
-// After a failed call: when the failure is a second reader/writer, the fatal
-// Swoole\Error Swoole raises (reported at once, never returns).
-void check_bound(const kernel::Socket &sock, bool reading) {
-    if (sock.error_code() != kernel::SW_ERROR_CO_HAS_BEEN_BOUND) return;
-    int64_t holder = reading ? sock.reader_id() : sock.writer_id();
-    zend_throw_exception_ex(swoole_error_ce, kernel::SW_ERROR_CO_HAS_BEEN_BOUND,
-                            "Socket#%d has already been bound to another coroutine#" ZEND_LONG_FMT
-                            ", %s of the same socket in coroutine#" ZEND_LONG_FMT " at the same time is not allowed",
-                            sock.fd(), static_cast<zend_long>(holder), reading ? "reading" : "writing",
-                            static_cast<zend_long>(PhpCoroutine::cid()));
-    zend_exception_error(EG(exception), E_ERROR);
-    zend_bailout();
+// After a failed call that may suspend: the fatal error of a second
+// reader/writer, else errCode/errMsg from the socket.
+void io_failed(zval *self, const kernel::Socket &sock, bool reading) {
+    check_bound(sock, reading);
+    sync_error(Z_OBJ_P(self), sock);
 }
 
 // Common entry of the methods that may suspend.
@@ -88,19 +84,22 @@ void enter_io() {
 
 size_t length_arg(zend_long length) { return length <= 0 ? kDefaultLength : static_cast<size_t>(length); }
 
-// A string of n bytes read into a buffer of capacity bytes.
-void return_buffer(zval *return_value, zend_string *buf, ssize_t n, size_t capacity) {
-    if (static_cast<size_t>(n) < capacity / 2) buf = zend_string_truncate(buf, n, 0);
-    ZSTR_LEN(buf) = n;
-    ZSTR_VAL(buf)[n] = '\0';
-    RETVAL_NEW_STR(buf);
-}
-
-void address_array(zval *out, const kernel::SocketAddress &address) {
-    array_init_size(out, 2);
-    std::string host = address.host();
-    add_assoc_stringl(out, "address", host.data(), host.size());
-    add_assoc_long(out, "port", address.port());
+// The start of recv, recvAll, recvLine and recvWithBuffer, which take
+// (int $length = 65536, float $timeout = 0) and may suspend: the state, or
+// nullptr when the arguments were refused.
+SocketState *begin_read(zend_execute_data *execute_data, size_t &length, double &timeout) {
+    zend_long length_value = static_cast<zend_long>(kDefaultLength);
+    timeout = 0;
+    ZEND_PARSE_PARAMETERS_START(0, 2)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(length_value)
+        Z_PARAM_DOUBLE(timeout)
+    ZEND_PARSE_PARAMETERS_END_EX(return nullptr);
+    SocketState *st = state_or_fatal(ZEND_THIS);
+    if (!st) return nullptr;
+    enter_io();
+    length = length_arg(length_value);
+    return st;
 }
 
 bool hash_long(HashTable *ht, const char *key, zend_long &out) {
@@ -187,8 +186,7 @@ PHP_METHOD(Socket, accept) {
     enter_io();
     std::unique_ptr<kernel::Socket> conn = st->sock->accept(timeout);
     if (!conn) {
-        check_bound(*st->sock, true);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, true);
         RETURN_FALSE;
     }
     std::shared_ptr<const kernel::TlsContext> server_ctx;
@@ -230,8 +228,7 @@ PHP_METHOD(Socket, connect) {
     bool ok = connect_with_settings(*st, std::string_view(ZSTR_VAL(host), ZSTR_LEN(host)), int(port), timeout,
                                     st->settings.open_ssl);
     if (!ok) {
-        check_bound(*st->sock, false);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, false);
     }
     RETURN_BOOL(ok);
 }
@@ -254,46 +251,41 @@ PHP_METHOD(Socket, peek) {
     SocketState *st = state_or_fatal(ZEND_THIS);
     if (!st) RETURN_FALSE;
     size_t n = length_arg(length);
-    zend_string *buf = zend_string_alloc(n, 0);
-    ssize_t r = st->sock->peek(ZSTR_VAL(buf), n);
+    ReadTarget target(*st, n);
+    ssize_t r = st->sock->peek(target.data(), n);
     if (r < 0) {
-        zend_string_efree(buf);
         sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
         RETURN_FALSE;
     }
-    return_buffer(return_value, buf, r, n);
+    RETURN_NEW_STR(target.take(size_t(r)));
 }
 
 // recv and recvAll share everything but the kernel call.
 void do_recv(INTERNAL_FUNCTION_PARAMETERS, bool all) {
-    zend_long length = static_cast<zend_long>(kDefaultLength);
-    double timeout = 0;
-    ZEND_PARSE_PARAMETERS_START(0, 2)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_LONG(length)
-        Z_PARAM_DOUBLE(timeout)
-    ZEND_PARSE_PARAMETERS_END();
-    SocketState *st = state_or_fatal(ZEND_THIS);
+    size_t n;
+    double timeout;
+    SocketState *st = begin_read(execute_data, n, timeout);
     if (!st) RETURN_FALSE;
-    enter_io();
-    size_t n = length_arg(length);
-    zend_string *buf = zend_string_alloc(n, 0);
-    ssize_t r = all ? st->sock->recv_all(ZSTR_VAL(buf), n, timeout) : st->sock->recv(ZSTR_VAL(buf), n, timeout);
+    ReadTarget target(*st, n);
+    ssize_t r = all ? st->sock->recv_all(target.data(), n, timeout) : st->sock->recv(target.data(), n, timeout);
     if (r < 0) {
-        zend_string_efree(buf);
-        check_bound(*st->sock, true);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, true);
         RETURN_FALSE;
     }
     sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
-    return_buffer(return_value, buf, r, n);
+    RETURN_NEW_STR(target.take(size_t(r)));
 }
 
 PHP_METHOD(Socket, recv) { do_recv(INTERNAL_FUNCTION_PARAM_PASSTHRU, false); }
 PHP_METHOD(Socket, recvAll) { do_recv(INTERNAL_FUNCTION_PARAM_PASSTHRU, true); }
 
 // One read into the socket's buffer (the framer). >0 bytes added, 0 EOF, -1 error.
+// A second reader fails before touching the buffer the first one reads into.
 ssize_t fill_buffer(SocketState *st, size_t want, double timeout) {
+    if (read_in_progress(*st->sock)) {
+        st->sock->set_error(kernel::SW_ERROR_CO_HAS_BEEN_BOUND);
+        return -1;
+    }
     std::span<char> room = st->framer.prepare(std::max(want, kDefaultLength));
     ssize_t r = st->sock->recv(room.data(), room.size(), timeout);
     if (r > 0) st->framer.commit(size_t(r));
@@ -308,17 +300,10 @@ void return_buffered(zval *return_value, SocketState *st, size_t n) {
 }
 
 PHP_METHOD(Socket, recvLine) {
-    zend_long length = static_cast<zend_long>(kDefaultLength);
-    double timeout = 0;
-    ZEND_PARSE_PARAMETERS_START(0, 2)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_LONG(length)
-        Z_PARAM_DOUBLE(timeout)
-    ZEND_PARSE_PARAMETERS_END();
-    SocketState *st = state_or_fatal(ZEND_THIS);
+    size_t limit;
+    double timeout;
+    SocketState *st = begin_read(execute_data, limit, timeout);
     if (!st) RETURN_FALSE;
-    enter_io();
-    size_t limit = length_arg(length);
     size_t scanned = 0;
     for (;;) {
         std::string_view pending = st->framer.pending();
@@ -336,8 +321,7 @@ PHP_METHOD(Socket, recvLine) {
         scanned = end;
         ssize_t r = fill_buffer(st, limit - pending.size(), timeout);
         if (r < 0) {
-            check_bound(*st->sock, true);
-            sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+            io_failed(ZEND_THIS, *st->sock, true);
             RETURN_FALSE;
         }
         if (r == 0) {  // EOF: whatever is left, or ""
@@ -348,22 +332,14 @@ PHP_METHOD(Socket, recvLine) {
 }
 
 PHP_METHOD(Socket, recvWithBuffer) {
-    zend_long length = static_cast<zend_long>(kDefaultLength);
-    double timeout = 0;
-    ZEND_PARSE_PARAMETERS_START(0, 2)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_LONG(length)
-        Z_PARAM_DOUBLE(timeout)
-    ZEND_PARSE_PARAMETERS_END();
-    SocketState *st = state_or_fatal(ZEND_THIS);
+    size_t limit;
+    double timeout;
+    SocketState *st = begin_read(execute_data, limit, timeout);
     if (!st) RETURN_FALSE;
-    enter_io();
-    size_t limit = length_arg(length);
     if (st->framer.buffered() == 0) {
         ssize_t r = fill_buffer(st, limit, timeout);
         if (r < 0) {
-            check_bound(*st->sock, true);
-            sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+            io_failed(ZEND_THIS, *st->sock, true);
             RETURN_FALSE;
         }
         if (r == 0) RETURN_EMPTY_STRING();
@@ -389,8 +365,7 @@ PHP_METHOD(Socket, recvPacket) {
     std::string_view packet;
     ssize_t r = st->sock->recv_packet(st->framer, packet, timeout);
     if (r < 0) {
-        check_bound(*st->sock, true);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, true);
         if (st->sock->error_code() == kernel::SW_ERROR_PACKAGE_LENGTH_TOO_LARGE) report_too_large(ZEND_THIS, st);
         if (st->sock->error_code() == kernel::SW_ERROR_PACKAGE_LENGTH_NOT_FOUND) RETURN_EMPTY_STRING();
         RETURN_FALSE;
@@ -414,8 +389,7 @@ void do_send(INTERNAL_FUNCTION_PARAMETERS, bool all) {
     ssize_t r = all ? st->sock->send_all(ZSTR_VAL(data), ZSTR_LEN(data), timeout)
                     : st->sock->send(ZSTR_VAL(data), ZSTR_LEN(data), timeout);
     if (r < 0) {
-        check_bound(*st->sock, false);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, false);
         RETURN_FALSE;
     }
     if (all && static_cast<size_t>(r) < ZSTR_LEN(data)) sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
@@ -426,14 +400,10 @@ PHP_METHOD(Socket, send) { do_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, false); }
 PHP_METHOD(Socket, sendAll) { do_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, true); }
 
 PHP_METHOD(Socket, sendFile) {
-    zend_string *file;
-    zend_long offset = 0, length = 0;
-    ZEND_PARSE_PARAMETERS_START(1, 3)
-        Z_PARAM_STR(file)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_LONG(offset)
-        Z_PARAM_LONG(length)
-    ZEND_PARSE_PARAMETERS_END();
+    SendfileArgs args;
+    if (!parse_sendfile_args(execute_data, args)) RETURN_THROWS();
+    zend_string *file = args.file;
+    zend_long offset = args.offset, length = args.length;
     SocketState *st = state_or_fatal(ZEND_THIS);
     if (!st) RETURN_FALSE;
     if (ZSTR_LEN(file) == 0) {
@@ -447,8 +417,7 @@ PHP_METHOD(Socket, sendFile) {
     }
     bool ok = st->sock->sendfile(ZSTR_VAL(file), off_t(offset), size_t(length));
     if (!ok) {
-        check_bound(*st->sock, false);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, false);
     }
     RETURN_BOOL(ok);
 }
@@ -464,19 +433,17 @@ PHP_METHOD(Socket, recvfrom) {
     SocketState *st = state_or_fatal(ZEND_THIS);
     if (!st) RETURN_FALSE;
     enter_io();
-    zend_string *buf = zend_string_alloc(kDefaultLength, 0);
+    ReadTarget target(*st, kDefaultLength);
     kernel::SocketAddress from;
-    ssize_t r = st->sock->recvfrom(ZSTR_VAL(buf), kDefaultLength, &from, timeout);
+    ssize_t r = st->sock->recvfrom(target.data(), kDefaultLength, &from, timeout);
     if (r < 0) {
-        zend_string_efree(buf);
-        check_bound(*st->sock, true);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, true);
         RETURN_FALSE;
     }
+    RETVAL_NEW_STR(target.take(size_t(r)));  // before the assignment below may run PHP code
     zval address;
-    address_array(&address, from);
+    address_array(&address, from, AddressLayout::socket);
     ZEND_TRY_ASSIGN_REF_VALUE(peer, &address);
-    return_buffer(return_value, buf, r, kDefaultLength);
 }
 
 PHP_METHOD(Socket, sendto) {
@@ -493,8 +460,7 @@ PHP_METHOD(Socket, sendto) {
     ssize_t r = st->sock->sendto(std::string_view(ZSTR_VAL(address), ZSTR_LEN(address)), int(port), ZSTR_VAL(data),
                                  ZSTR_LEN(data));
     if (r < 0) {
-        check_bound(*st->sock, false);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, false);
         RETURN_FALSE;
     }
     RETURN_LONG(r);
@@ -510,7 +476,7 @@ void do_name(INTERNAL_FUNCTION_PARAMETERS, bool peer) {
         sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
         RETURN_FALSE;
     }
-    address_array(return_value, address);
+    address_array(return_value, address, AddressLayout::socket);
 }
 
 PHP_METHOD(Socket, getsockname) { do_name(INTERNAL_FUNCTION_PARAM_PASSTHRU, false); }
@@ -640,8 +606,7 @@ PHP_METHOD(Socket, sslHandshake) {
     if (!st->settings.ssl_host_name && st->sock->getpeername(peer)) host = peer.host();
     bool ok = st->sock->tls() ? st->sock->tls_handshake() : start_tls(*st, host);
     if (!ok) {
-        check_bound(*st->sock, true);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, true);
     }
     RETURN_BOOL(ok);
 }
@@ -775,8 +740,7 @@ void do_read_vector(INTERNAL_FUNCTION_PARAMETERS, bool all) {
     if (r < 0) {
         zval_ptr_dtor(return_value);
         ZVAL_UNDEF(return_value);
-        check_bound(*st->sock, true);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, true);
         RETURN_FALSE;
     }
     sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
@@ -836,8 +800,7 @@ void do_write_vector(INTERNAL_FUNCTION_PARAMETERS, bool all) {
     ssize_t r = all ? st->sock->writev_all(iov.data(), int(count), timeout)
                     : st->sock->writev(iov.data(), int(count), timeout);
     if (r < 0) {
-        check_bound(*st->sock, false);
-        sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
+        io_failed(ZEND_THIS, *st->sock, false);
         RETURN_FALSE;
     }
     if (all && size_t(r) < total) sync_error(Z_OBJ_P(ZEND_THIS), *st->sock);
