@@ -26,14 +26,7 @@ inline void cpu_relax() {
 
 }  // namespace
 
-bool OwnerLock::try_lock() {
-    uint32_t expected = 0;
-    return word_.compare_exchange_strong(expected, static_cast<uint32_t>(current_pid()), std::memory_order_acquire,
-                                         std::memory_order_relaxed);
-}
-
 bool OwnerLock::acquire(Wait how, double seconds) {
-    if (try_lock()) return true;
     for (int i = 0; i < kSpins; ++i) {
         cpu_relax();
         if (word_.load(std::memory_order_relaxed) == 0 && try_lock()) return true;
@@ -83,8 +76,6 @@ bool OwnerLock::acquire_slow(Wait how, double seconds) {
     }
 }
 
-void OwnerLock::unlock() {
-    if (word_.exchange(0, std::memory_order_release) & kSleepers) futex_wake(&word_, 1);
-}
+void OwnerLock::wake_one() { futex_wake(&word_, 1); }
 
 }  // namespace swoole::kernel

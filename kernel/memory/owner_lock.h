@@ -7,10 +7,14 @@
 // still lives; if it died (or is an unreaped zombie) the waiter takes the lock
 // over, so a process killed inside a critical section never blocks the others
 // for good. unlock() releases whoever holds it, and is a no-op when free.
+// The uncontended paths (one CAS to lock, one exchange to unlock) are inline;
+// waiting and waking are out of line.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
+
+#include "memory/process_id.h"
 
 namespace swoole::kernel {
 
@@ -18,19 +22,29 @@ class OwnerLock {
   public:
     enum class Wait : uint8_t { sleep, spin };
 
-    bool try_lock();
+    bool try_lock() {
+        uint32_t expected = 0;
+        return word_.compare_exchange_strong(expected, static_cast<uint32_t>(current_pid()), std::memory_order_acquire,
+                                             std::memory_order_relaxed);
+    }
     // Blocks until acquired.
-    void lock(Wait how = Wait::sleep) { acquire(how, -1); }
+    void lock(Wait how = Wait::sleep) {
+        if (!try_lock()) acquire(how, -1);
+    }
     // False when not acquired within `seconds` (<= 0: no limit).
-    bool lock_for(double seconds, Wait how = Wait::sleep) { return acquire(how, seconds); }
-    void unlock();
+    bool lock_for(double seconds, Wait how = Wait::sleep) { return try_lock() || acquire(how, seconds); }
+    void unlock() {
+        if (word_.exchange(0, std::memory_order_release) & kSleepers) wake_one();
+    }
 
     uint32_t holder() const { return word_.load(std::memory_order_relaxed) & ~kSleepers; }
 
   private:
     static constexpr uint32_t kSleepers = 1u << 31;
+    // The contended paths: spin, then sleep (or yield) until acquired.
     bool acquire(Wait how, double seconds);
     bool acquire_slow(Wait how, double seconds);
+    void wake_one();
 
     std::atomic<uint32_t> word_{0};
 };

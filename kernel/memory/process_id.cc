@@ -11,25 +11,25 @@
 
 namespace swoole::kernel {
 
+namespace detail {
+
+std::atomic<pid_t> cached_pid{0};
+
 namespace {
-
-pid_t cached_pid = 0;
-
-void refresh_pid() { cached_pid = getpid(); }
-
-struct PidCache {
-    PidCache() {
-        refresh_pid();
-        pthread_atfork(nullptr, nullptr, refresh_pid);
-    }
-};
-
+void refresh_pid() { cached_pid.store(getpid(), std::memory_order_relaxed); }
 }  // namespace
 
-pid_t current_pid() {
-    static PidCache cache;
-    return cached_pid;
+pid_t load_pid() {
+    static const bool registered = [] {
+        pthread_atfork(nullptr, nullptr, refresh_pid);
+        return true;
+    }();
+    (void)registered;
+    refresh_pid();
+    return cached_pid.load(std::memory_order_relaxed);
 }
+
+}  // namespace detail
 
 bool process_dead(pid_t pid) {
     if (pid <= 0) return true;

@@ -8,16 +8,26 @@ namespace swoole::kernel {
 
 // Counters shared by every process. The row count sits apart from the
 // statistics so that readers of count() do not share a line with writers.
+// The per-operation statistics are split into stripes chosen by pid: each
+// process adds to its own cache line, so processes working on different rows
+// write no common line; stats() sums the stripes.
 struct alignas(64) Table::Header {
+    struct alignas(64) Stripe {
+        std::atomic<uint64_t> insert_count{0};
+        std::atomic<uint64_t> update_count{0};
+        std::atomic<uint64_t> delete_count{0};
+    };
+    static constexpr unsigned kStripes = 16;
+
     OwnerLock free_lock;  // guards free_head / available
     uint32_t free_head = 0;
     uint64_t available = 0;
     alignas(64) std::atomic<uint64_t> num{0};
     alignas(64) std::atomic<uint64_t> conflict_count{0};
     std::atomic<uint64_t> conflict_max_level{0};
-    std::atomic<uint64_t> insert_count{0};
-    std::atomic<uint64_t> update_count{0};
-    std::atomic<uint64_t> delete_count{0};
+    Stripe stripes[kStripes];
+
+    Stripe &mine() { return stripes[static_cast<unsigned>(current_pid()) % kStripes]; }
 };
 
 namespace {
@@ -34,7 +44,7 @@ uint64_t round_rows(int64_t requested) {
 
 }  // namespace
 
-static_assert(sizeof(TableRowHeader) % 8 == 0);
+static_assert(sizeof(TableRowHeader) == 24);
 
 Table::Table(int64_t rows, double conflict_proportion) : rows_(round_rows(rows)) {
     double proportion = std::clamp(conflict_proportion, 0.2, 1.0);
@@ -69,7 +79,8 @@ int Table::column_index(std::string_view name) const {
 
 bool Table::create() {
     if (created()) return true;
-    row_size_ = sizeof(TableRowHeader) + align8(data_size_);
+    key_offset_ = sizeof(TableRowHeader) + align8(data_size_);
+    row_size_ = key_offset_ + TableKey::kMaxStored + 1;
     unsigned __int128 bytes = sizeof(Header) + static_cast<unsigned __int128>(total_rows()) * row_size_;
     if (bytes > SIZE_MAX / 2 || !memory_.allocate(static_cast<size_t>(bytes))) {
         errno = ENOMEM;
@@ -95,9 +106,11 @@ Table::Stats Table::stats() const {
     s.num = header_->num.load(std::memory_order_relaxed);
     s.conflict_count = header_->conflict_count.load(std::memory_order_relaxed);
     s.conflict_max_level = header_->conflict_max_level.load(std::memory_order_relaxed);
-    s.insert_count = header_->insert_count.load(std::memory_order_relaxed);
-    s.update_count = header_->update_count.load(std::memory_order_relaxed);
-    s.delete_count = header_->delete_count.load(std::memory_order_relaxed);
+    for (const Header::Stripe &stripe : header_->stripes) {
+        s.insert_count += stripe.insert_count.load(std::memory_order_relaxed);
+        s.update_count += stripe.update_count.load(std::memory_order_relaxed);
+        s.delete_count += stripe.delete_count.load(std::memory_order_relaxed);
+    }
     header_->free_lock.lock();
     s.available_slice_num = header_->available;
     header_->free_lock.unlock();
@@ -133,7 +146,7 @@ TableRowHeader *Table::find_or_insert(TableRowHeader *head, const TableKey &key,
     uint64_t level = 0;
     for (TableRowHeader *row = head;; row = row_at(row->next), ++level) {
         if (matches(row, key)) {
-            header_->update_count.fetch_add(1, std::memory_order_relaxed);
+            header_->mine().update_count.fetch_add(1, std::memory_order_relaxed);
             return row;
         }
         tail = row;
@@ -155,11 +168,11 @@ TableRowHeader *Table::find_or_insert(TableRowHeader *head, const TableKey &key,
     row->hash.store(key.hash, std::memory_order_relaxed);
     row->key_len = key.stored;
     row->truncated = key.truncated;
-    memcpy(row->key, key.bytes.data(), key.stored);
-    memset(reinterpret_cast<char *>(row) + sizeof(TableRowHeader), 0, row_size_ - sizeof(TableRowHeader));
+    memcpy(key_of(row), key.bytes.data(), key.stored);
+    memset(reinterpret_cast<char *>(row) + sizeof(TableRowHeader), 0, key_offset_ - sizeof(TableRowHeader));
     row->active.store(1, std::memory_order_release);
     header_->num.fetch_add(1, std::memory_order_relaxed);
-    header_->insert_count.fetch_add(1, std::memory_order_relaxed);
+    header_->mine().insert_count.fetch_add(1, std::memory_order_relaxed);
     *created = true;
     return row;
 }
@@ -184,7 +197,7 @@ bool Table::erase(const TableKey &key) {
     head->lock.unlock();
     if (found) {
         header_->num.fetch_sub(1, std::memory_order_relaxed);
-        header_->delete_count.fetch_add(1, std::memory_order_relaxed);
+        header_->mine().delete_count.fetch_add(1, std::memory_order_relaxed);
     }
     return found;
 }

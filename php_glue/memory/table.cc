@@ -47,82 +47,131 @@ int find_column(TableObject *object, const zend_string *name) {
 
 // A value of set() already converted to its column's type.
 struct PendingValue {
-    enum class Kind : uint8_t { clear, integer, floating, string } kind;
-    uint32_t column;
-    zend_long l;
-    double d;
-    zend_string *s;    // the string to store
-    zend_string *tmp;  // released afterwards when the conversion made one
+    enum class Kind : uint8_t { clear, integer, floating, string };
+    const TableColumn *column;
+    Kind kind;
+    union {
+        zend_long l;
+        double d;
+        zend_string *s;  // the string to store
+    };
+};
+
+// The converted values of one set(), with what the slow paths need to know.
+struct PendingRow {
+    PendingValue *values;
+    uint32_t count = 0;
+    uint32_t temporaries = 0;  // strings made by conversion, released afterwards
+    bool too_long = false;     // some string exceeds its column's capacity
 };
 
 constexpr uint32_t kStackValues = 16;
 
+// The column an input key names, or -1. Arrays usually list the columns in
+// declaration order, so the column at the entry's position is tried first:
+// the names are interned at create(), so a literal key usually is the very
+// same string; else hash and bytes are compared before asking the name map.
+zend_long column_of_entry(TableObject *object, uint32_t position, zend_string *name, zend_ulong number) {
+    zval *index;
+    if (!name) {
+        index = zend_hash_index_find(object->column_map, number);
+    } else {
+        if (position < object->column_count) {
+            zend_string *expected = object->column_names[position];
+            if (name == expected || (ZSTR_H(name) == ZSTR_H(expected) && zend_string_equal_content(name, expected))) {
+                return position;
+            }
+        }
+        index = zend_hash_find(object->column_map, name);
+    }
+    return index ? Z_LVAL_P(index) : -1;
+}
+
+// Converts a value of another type (possibly running user code); the string
+// case may make a temporary string, kept in *tmp.
+void convert_slow(PendingValue &p, zval *value, zend_string **tmp) {
+    switch (p.kind) {
+    case PendingValue::Kind::integer: p.l = zval_get_long(value); break;
+    case PendingValue::Kind::floating: p.d = zval_get_double(value); break;
+    default: p.s = zval_get_tmp_string(value, tmp);
+    }
+}
+
 // Converts the row's entries that name a column; false when a conversion threw.
-bool convert_row(TableObject *object, HashTable *input, PendingValue *out, uint32_t *count) {
-    const auto &columns = object->table->columns();
+// Strings made by conversion go to `temporaries` (released by the caller).
+bool convert_row(TableObject *object, HashTable *input, PendingRow &row, zend_string **temporaries) {
+    const kernel::Table *table = object->table;
+    const TableColumn *columns = table->columns().data();
     zend_string *name;
     zend_ulong number;
     zval *value;
-    uint32_t n = 0;
+    uint32_t position = 0;
     ZEND_HASH_FOREACH_KEY_VAL(input, number, name, value) {
-        zval *index = name ? zend_hash_find(object->column_map, name) : zend_hash_index_find(object->column_map, number);
-        if (!index) continue;
-        PendingValue &p = out[n++];
-        p.column = static_cast<uint32_t>(Z_LVAL_P(index));
-        p.tmp = nullptr;
+        zend_long index = column_of_entry(object, position++, name, number);
+        if (index < 0) continue;
+        PendingValue &p = row.values[row.count++];
+        p.column = &columns[index];
         ZVAL_DEREF(value);
+        switch (p.column->type) {
+        case ColumnType::integer:
+            p.kind = PendingValue::Kind::integer;
+            if (EXPECTED(Z_TYPE_P(value) == IS_LONG)) {
+                p.l = Z_LVAL_P(value);
+                continue;
+            }
+            break;
+        case ColumnType::floating:
+            p.kind = PendingValue::Kind::floating;
+            if (EXPECTED(Z_TYPE_P(value) == IS_DOUBLE)) {
+                p.d = Z_DVAL_P(value);
+                continue;
+            }
+            break;
+        default:
+            p.kind = PendingValue::Kind::string;
+            if (EXPECTED(Z_TYPE_P(value) == IS_STRING)) {
+                p.s = Z_STR_P(value);
+                row.too_long |= ZSTR_LEN(p.s) > p.column->capacity;
+                continue;
+            }
+        }
         if (Z_TYPE_P(value) == IS_NULL) {
             p.kind = PendingValue::Kind::clear;
             continue;
         }
-        switch (columns[p.column].type) {
-        case ColumnType::integer:
-            p.kind = PendingValue::Kind::integer;
-            p.l = zval_get_long(value);
-            break;
-        case ColumnType::floating:
-            p.kind = PendingValue::Kind::floating;
-            p.d = zval_get_double(value);
-            break;
-        default:
-            p.kind = PendingValue::Kind::string;
-            p.s = zval_get_tmp_string(value, &p.tmp);
-        }
-        if (UNEXPECTED(EG(exception))) {
-            *count = n;
-            return false;
-        }
+        zend_string *tmp = nullptr;
+        convert_slow(p, value, &tmp);
+        if (tmp) temporaries[row.temporaries++] = tmp;
+        if (p.kind == PendingValue::Kind::string) row.too_long |= ZSTR_LEN(p.s) > p.column->capacity;
+        if (UNEXPECTED(EG(exception))) return false;
+        // User code (a __toString, an error handler) may have replaced the
+        // table: stop here, the caller sees it and stores nothing.
+        if (UNEXPECTED(object->table != table)) return true;
     }
     ZEND_HASH_FOREACH_END();
-    *count = n;
     return true;
 }
 
-void apply_values(const std::vector<TableColumn> &columns, TableRow &row, const PendingValue *values, uint32_t n) {
-    for (uint32_t i = 0; i < n; ++i) {
-        const PendingValue &p = values[i];
-        const TableColumn &c = columns[p.column];
+void apply_values(TableRow &row, const PendingRow &pending) {
+    for (uint32_t i = 0; i < pending.count; ++i) {
+        const PendingValue &p = pending.values[i];
         switch (p.kind) {
-        case PendingValue::Kind::clear: row.clear(c); break;
-        case PendingValue::Kind::integer: row.set_int(c, p.l); break;
-        case PendingValue::Kind::floating: row.set_float(c, p.d); break;
-        case PendingValue::Kind::string: row.set_string(c, view_of(p.s)); break;
+        case PendingValue::Kind::clear: row.clear(*p.column); break;
+        case PendingValue::Kind::integer: row.set_int(*p.column, p.l); break;
+        case PendingValue::Kind::floating: row.set_float(*p.column, p.d); break;
+        case PendingValue::Kind::string: row.set_string(*p.column, view_of(p.s)); break;
         }
     }
 }
 
-void log_truncated(const std::vector<TableColumn> &columns, zend_string *key, const PendingValue *values, uint32_t n) {
-    for (uint32_t i = 0; i < n; ++i) {
-        const PendingValue &p = values[i];
-        const TableColumn &c = columns[p.column];
-        if (p.kind == PendingValue::Kind::string && ZSTR_LEN(p.s) > c.capacity) {
-            SW_WARN("TableRow::set_value(): [key=%s,field=%s]string value is too long", ZSTR_VAL(key), c.name.c_str());
+void log_truncated(zend_string *key, const PendingRow &pending) {
+    for (uint32_t i = 0; i < pending.count; ++i) {
+        const PendingValue &p = pending.values[i];
+        if (p.kind == PendingValue::Kind::string && ZSTR_LEN(p.s) > p.column->capacity) {
+            SW_WARN("TableRow::set_value(): [key=%s,field=%s]string value is too long", ZSTR_VAL(key),
+                    p.column->name.c_str());
         }
     }
-}
-
-void release_values(PendingValue *values, uint32_t n) {
-    for (uint32_t i = 0; i < n; ++i) zend_tmp_string_release(values[i].tmp);
 }
 
 void fill_single(const TableColumn &c, const TableRow &row, zval *out) {
@@ -267,7 +316,10 @@ PHP_METHOD(Table, create) {
         ALLOC_HASHTABLE(object->column_map);
         zend_hash_init(object->column_map, static_cast<uint32_t>(columns.size()), nullptr, nullptr, 0);
         for (uint32_t i = 0; i < object->column_count; ++i) {
-            zend_string *name = zend_string_init(columns[i].name.data(), columns[i].name.size(), 0);
+            // Interned (when the engine allows it at run time), so that the
+            // same literal keys in set() arrays match by pointer.
+            zend_string *name =
+                zend_new_interned_string(zend_string_init(columns[i].name.data(), columns[i].name.size(), 0));
             zend_string_hash_val(name);
             object->column_names[i] = name;
             zval index;
@@ -305,24 +357,31 @@ PHP_METHOD(Table, set) {
     if (ZSTR_LEN(key) > TableKey::kMaxStored) php_error_docref(nullptr, E_WARNING, "key[%s] is too long", ZSTR_VAL(key));
 
     PendingValue stack_values[kStackValues];
-    PendingValue *values = stack_values;
+    zend_string *stack_temporaries[kStackValues];
     uint32_t capacity = std::min(object->column_count, zend_hash_num_elements(input));
-    if (capacity > kStackValues) values = static_cast<PendingValue *>(safe_emalloc(capacity, sizeof(PendingValue), 0));
-    uint32_t n = 0;
-    bool converted = convert_row(object, input, values, &n);
+    PendingRow pending;
+    pending.values = stack_values;
+    zend_string **temporaries = stack_temporaries;
+    if (UNEXPECTED(capacity > kStackValues)) {
+        pending.values = static_cast<PendingValue *>(safe_emalloc(capacity, sizeof(PendingValue), 0));
+        temporaries = static_cast<zend_string **>(safe_emalloc(capacity, sizeof(zend_string *), 0));
+    }
+    bool converted = convert_row(object, input, pending, temporaries);
     bool ok = false;
     // A conversion may have run user code that destroyed the table.
-    if (converted && object->table == table) {
-        const auto &columns = table->columns();
-        ok = table->upsert(TableKey(view_of(key)), [&](TableRow &row, bool) { apply_values(columns, row, values, n); });
-        if (ok) {
-            log_truncated(columns, key, values, n);
-        } else {
+    if (EXPECTED(converted && object->table == table)) {
+        ok = table->upsert(TableKey(view_of(key)), [&](TableRow &row, bool) { apply_values(row, pending); });
+        if (!ok) {
             php_error_docref(nullptr, E_WARNING, "failed to set('%s'), unable to allocate memory", ZSTR_VAL(key));
+        } else if (UNEXPECTED(pending.too_long)) {
+            log_truncated(key, pending);
         }
     }
-    release_values(values, n);
-    if (values != stack_values) efree(values);
+    for (uint32_t i = 0; i < pending.temporaries; ++i) zend_string_release(temporaries[i]);
+    if (UNEXPECTED(pending.values != stack_values)) {
+        efree(pending.values);
+        efree(temporaries);
+    }
     if (!converted) RETURN_THROWS();
     RETURN_BOOL(ok);
 }
