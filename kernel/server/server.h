@@ -1,0 +1,214 @@
+// The server core, BASE mode: listening ports, the session table of accepted
+// connections, their reads, framing and buffered writes, heartbeat, stats, and
+// the worker processes. Swoole\Server (php_glue) sits on this API; it holds no
+// PHP. Callbacks are function pointers with one context pointer (no
+// allocation per event, and the same shapes can cross the module boundary).
+//
+// Process model (see docs/server.md): start() either serves everything in the
+// calling process (the "single" case: one worker, no max_request), or makes
+// the caller the manager of worker_num workers (kernel/process/
+// ProcessManager), each accepting on the inherited listening sockets (or its
+// own SO_REUSEPORT ones) with its own reactor and its own connections.
+//
+// Errors: the methods return false and set last_error() to the spec's code:
+// SW_ERROR_SESSION_INVALID_ID 1006 (id <= 0), SESSION_NOT_EXIST 1005 (unknown
+// or gone), SESSION_CLOSING 1003 (close started, e.g. inside on_close),
+// OUTPUT_BUFFER_OVERFLOW 1009, DATA_LENGTH_TOO_LARGE 1203, or an errno.
+// "server is not running" is the glue's check (running()).
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "reactor/reactor.h"
+#include "server/connection.h"
+#include "server/listen_port.h"
+#include "server/server_stats.h"
+
+namespace swoole::kernel {
+
+class ProcessManager;
+
+struct ServerSettings {
+    int worker_num = 1;
+    int max_request = 0;            // per worker; 0: never recycled
+    int64_t max_conn = 100000;      // per server; extra connections are closed
+    int heartbeat_check_interval = 0;  // seconds; 0: no periodic scan
+    size_t buffer_output_size = UINT32_MAX;  // max bytes of one send
+    bool enable_reuse_port = false;
+    bool enable_delay_receive = false;  // read only after resume()
+    int max_wait_time = 3;  // seconds a stopping worker may take before it is killed
+    SessionId start_session_id = 0;  // session ids start after this
+};
+
+// Where a datagram came from (onPacket's $client_info).
+struct PacketInfo {
+    const ListenPort *port;
+    const SocketAddress *address;  // the sender (a Unix path, maybe empty, for UNIX_DGRAM)
+    double dispatch_time;
+};
+
+struct ServerEvents {
+    void *ctx = nullptr;
+    // Process level.
+    void (*on_start)(void *ctx, Server &server) = nullptr;  // in worker 0 (BASE), before its on_worker_start
+    void (*on_shutdown)(void *ctx, Server &server) = nullptr;  // in the original process
+    void (*on_manager_start)(void *ctx, Server &server) = nullptr;
+    void (*on_manager_stop)(void *ctx, Server &server) = nullptr;
+    void (*on_worker_start)(void *ctx, Server &server, int worker_id) = nullptr;
+    void (*on_worker_stop)(void *ctx, Server &server, int worker_id) = nullptr;
+    void (*on_worker_error)(void *ctx, Server &server, int worker_id, pid_t pid, int exit_code, int signo) = nullptr;
+    // Connections (conn->port tells which port: the glue picks that port's PHP callback).
+    // A data view is valid during the callback only (copy it to keep it).
+    void (*on_connect)(void *ctx, Server &server, Connection &conn) = nullptr;
+    void (*on_receive)(void *ctx, Server &server, Connection &conn, std::string_view data) = nullptr;
+    void (*on_packet)(void *ctx, Server &server, std::string_view data, const PacketInfo &info) = nullptr;
+    // reactor_id < 0 when the server closed it through close().
+    void (*on_close)(void *ctx, Server &server, Connection &conn, int reactor_id) = nullptr;
+    void (*on_buffer_full)(void *ctx, Server &server, Connection &conn) = nullptr;
+    void (*on_buffer_empty)(void *ctx, Server &server, Connection &conn) = nullptr;
+};
+
+// getClientInfo()'s facts about one connection.
+struct ClientInfo {
+    bool uid_bound;
+    uint32_t uid;
+    int worker_id;
+    int server_port;
+    int server_fd;
+    int socket_fd;
+    int socket_type;
+    int remote_port;
+    std::string remote_ip;
+    int reactor_id;
+    double connect_time;
+    double last_recv_time;
+    double last_send_time;
+    double last_dispatch_time;
+    int close_errno;
+    size_t recv_queued_bytes;
+    size_t send_queued_bytes;
+    bool ssl;
+};
+
+class Server {
+  public:
+    explicit Server(const ServerEvents &events);
+    ~Server();
+    Server(const Server &) = delete;
+    Server &operator=(const Server &) = delete;
+
+    // ---- before start
+    ServerSettings settings;
+    // Creates and binds a port (index 0 is the primary one). nullptr with
+    // errno on failure (the bind error, EINVAL for a bad address), or with
+    // last_error SW_ERROR_SERVER_TOO_MANY_LISTEN_PORT.
+    ListenPort *add_port(SocketType type, std::string_view host, int port);
+    const std::vector<std::unique_ptr<ListenPort>> &ports() const { return ports_; }
+
+    // Serves until shutdown (see the header comment). Returns 0 in the
+    // original process once the server stopped; in a worker it never returns
+    // (the worker _exit()s). -1 with last_error when it could not start.
+    int start();
+    bool running() const { return running_; }
+
+    // ---- after start, in a worker (or the single process)
+    bool send(SessionId session, std::string_view data);
+    // A datagram from a port of that family (port: a given one, or null for
+    // the first UDP/UDP6/UNIX_DGRAM port matching addr's family).
+    bool sendto(const SocketAddress &addr, std::string_view data, const ListenPort *port = nullptr);
+    bool close(SessionId session, bool reset = false);
+    bool pause(SessionId session);
+    bool resume(SessionId session);
+    bool exist(SessionId session) const;
+    bool protect(SessionId session, bool value = true);
+    bool bind_uid(SessionId session, uint32_t uid);
+    bool client_info(SessionId session, ClientInfo &info, bool ignore_error = false) const;
+    // Sessions above `start` (0: from the first), ascending, at most count.
+    bool client_list(SessionId start, size_t count, std::vector<SessionId> &out) const;
+    // Connections idle past their port's heartbeat_idle_time (protected ones
+    // skipped), closed when close_them. False when no heartbeat is configured.
+    bool heartbeat(bool close_them, std::vector<SessionId> *idle = nullptr);
+    Connection *find(SessionId session) const;  // live (not closing) or nullptr
+
+    // Graceful stop of the whole server: SIGTERM to the manager (or this
+    // single process). From the single process, or a test, it may be called
+    // in a callback.
+    bool shutdown();
+    // Restarts every worker one by one (SIGUSR1 to the manager).
+    bool reload();
+    // Stops this worker gracefully: no new connections, in-flight work and
+    // output finish, then the worker exits (the manager forks a new one).
+    void stop_worker();
+
+    const ServerStats &stats() const { return *stats_; }
+    const WorkerStats &worker_stats() const { return worker_stats_; }
+    size_t connection_count() const { return sessions_.size(); }
+    int worker_id() const { return worker_id_; }
+    pid_t master_pid() const { return master_pid_; }
+    pid_t manager_pid() const { return manager_pid_; }
+    bool single() const { return settings.worker_num <= 1 && settings.max_request <= 0; }
+    Reactor *reactor() const { return reactor_; }
+    // Wall clock, unix seconds with microseconds.
+    static double now();
+
+    // ---- used by the protocol functions (protocol.h)
+    int deliver(Connection &conn, std::string_view packet);
+    int send_to_conn(Connection &conn, const char *data, size_t length);
+    bool close_conn(Connection &conn, bool reset, int reactor_id);
+
+  private:
+    bool ensure_shared();
+    int run_single();
+    int run_managed();
+    void run_worker(int worker_id);  // does not return in a forked worker
+    bool worker_init();
+    void worker_loop();
+    void worker_teardown();
+    void begin_stop();
+    void close_ports();
+
+    static void on_accept_ready(int fd, int events, void *arg);
+    static void on_dgram_ready(int fd, int events, void *arg);
+    static void on_conn_ready(int fd, int events, void *arg);
+    static void on_heartbeat(TimerId id, void *arg);
+    static void on_stop_signal(int signo, void *arg);
+    static void on_resume_deferred(void *arg);
+    static void on_free_deferred(void *arg);
+    void accept_from(ListenPort &port);
+    void read_dgram(ListenPort &port);
+    void handle_conn(Connection &conn, int events);
+    void establish(Connection &conn);
+    bool read_conn(Connection &conn);  // true when bytes came
+    void read_failed(Connection &conn, ssize_t n);
+    void run_input(Connection &conn);
+    bool flush(Connection &conn);
+    void update_interest(Connection &conn);
+    void destroy(Connection &conn);
+    Connection *lookup(SessionId session, bool allow_closing) const;
+
+    ServerEvents events_;
+    std::vector<std::unique_ptr<ListenPort>> ports_;
+    std::unordered_map<SessionId, Connection *> sessions_;
+    ServerStats *stats_ = nullptr;
+    WorkerStats worker_stats_;
+    Reactor *reactor_ = nullptr;
+    std::unique_ptr<Reactor> own_reactor_;
+    std::unique_ptr<ProcessManager> manager_;
+    TimerId heartbeat_timer_ = 0;
+    int worker_id_ = -1;
+    pid_t master_pid_ = 0;
+    pid_t manager_pid_ = 0;
+    bool running_ = false;
+    bool stopping_ = false;
+    size_t pending_frees_ = 0;  // closed connections waiting for their deferred delete
+    std::unique_ptr<char[]> io_buf_;  // raw stream reads and datagrams (64 KiB)
+};
+
+}  // namespace swoole::kernel
