@@ -26,6 +26,7 @@
 #include "base/error.h"
 #include "coroutine/coroutine.h"
 #include "reactor/reactor.h"
+#include "run_coroutines.h"
 #include "socket/address.h"
 #include "socket/proxy.h"
 #include "socket/socket.h"
@@ -37,48 +38,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-using Body = std::function<void()>;
+using test_support::Body;
+using test_support::run_coroutines;
 using Clock = std::chrono::steady_clock;
-
-// Runs the bodies as coroutines on a fresh reactor until all are done (the
-// watchdog stops the loop and fails the test after `limit` seconds).
-struct ProxyRun {
-    std::vector<Body> bodies;
-    size_t done = 0;
-    Reactor *reactor = nullptr;
-    TimerId watchdog = 0;
-    bool timed_out = false;
-};
-
-void run_all(std::vector<Body> bodies, double limit = 20) {
-    Reactor reactor;
-    ProxyRun run;
-    run.bodies = std::move(bodies);
-    run.reactor = &reactor;
-    run.watchdog = reactor.after(
-        uint64_t(limit * 1000),
-        [](TimerId, void *arg) {
-            auto *r = static_cast<ProxyRun *>(arg);
-            r->timed_out = true;
-            r->reactor->stop();
-        },
-        &run);
-    std::vector<std::pair<ProxyRun *, Body *>> args;
-    for (Body &b : run.bodies) args.emplace_back(&run, &b);
-    for (auto &a : args) {
-        ASSERT_GT(Coroutine::create(
-                      [](void *arg) {
-                          auto *pair = static_cast<std::pair<ProxyRun *, Body *> *>(arg);
-                          (*pair->second)();
-                          if (++pair->first->done == pair->first->bodies.size())
-                              pair->first->reactor->clear(pair->first->watchdog);
-                      },
-                      &a),
-                  0);
-    }
-    reactor.run();
-    ASSERT_FALSE(run.timed_out) << "the coroutines did not finish in " << limit << " s";
-}
 
 void spawn(Body *f) {
     Coroutine::create([](void *arg) { (*static_cast<Body *>(arg))(); }, f);
@@ -220,7 +182,7 @@ TEST(ProxyReal, Microsocks) {
     ASSERT_TRUE(auth_proxy.wait_listening(auth_port));
     EchoServer echo;
     ASSERT_TRUE(echo.listener);
-    run_all({[&] {
+    run_coroutines({[&] {
         echo.start();
         {
             // No authentication; the target as an IPv4 literal.
@@ -279,7 +241,7 @@ TEST(ProxyReal, Tinyproxy) {
     {
         Child proxy({"/usr/bin/tinyproxy", "-d", "-c", dir + "/tinyproxy.conf"}, dir + "/tinyproxy.log");
         ASSERT_TRUE(proxy.wait_listening(port)) << read_text(dir + "/tinyproxy.log");
-        run_all({[&] {
+        run_coroutines({[&] {
             echo.start();
             {
                 auto s = connect_to(port);
@@ -326,7 +288,7 @@ void with_fake_proxy(const std::function<void(Socket &)> &script, const std::fun
     int port = 0;
     auto listener = listener_on(port);
     ASSERT_TRUE(listener);
-    run_all({[&] {
+    run_coroutines({[&] {
                  auto conn = listener->accept(5);
                  ASSERT_TRUE(conn);
                  script(*conn);
@@ -589,7 +551,7 @@ TEST(ProxyTls, TlsOnTopOfBothTunnels) {
     ASSERT_TRUE(http_listener);
     std::unique_ptr<Socket> up, down;
     Body relay_up;
-    run_all({[&] {
+    run_coroutines({[&] {
                  echo.start();
                  auto s = connect_to(socks_port);
                  ASSERT_TRUE(s);

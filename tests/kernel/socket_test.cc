@@ -22,6 +22,7 @@
 #include "coroutine/coroutine.h"
 #include "protocol/framer.h"
 #include "reactor/reactor.h"
+#include "run_coroutines.h"
 #include "socket/address.h"
 #include "socket/socket.h"
 
@@ -29,49 +30,11 @@ using namespace swoole::kernel;
 
 namespace {
 
-using Body = std::function<void()>;
+using test_support::Body;
+using test_support::run_coroutines;
 using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-// Runs the bodies as coroutines on a fresh reactor until all are done; a
-// watchdog fails the test (instead of hanging it) after `limit` seconds.
-struct Run {
-    std::vector<Body> bodies;
-    size_t done = 0;
-    Reactor *reactor = nullptr;
-    TimerId watchdog = 0;
-    bool timed_out = false;
-};
-
-void run_body(void *arg) {
-    auto *pair = static_cast<std::pair<Run *, Body *> *>(arg);
-    Run *run = pair->first;
-    (*pair->second)();
-    if (++run->done == run->bodies.size()) run->reactor->clear(run->watchdog);
-}
-
-void run_coroutines(std::vector<Body> bodies, double limit = 20) {
-    Reactor reactor;
-    Run run;
-    run.bodies = std::move(bodies);
-    run.reactor = &reactor;
-    run.watchdog = reactor.after(
-        uint64_t(limit * 1000),
-        [](TimerId, void *arg) {
-            auto *r = static_cast<Run *>(arg);
-            r->timed_out = true;
-            r->reactor->stop();
-        },
-        &run);
-    std::vector<std::pair<Run *, Body *>> args;
-    args.reserve(run.bodies.size());
-    for (Body &b : run.bodies) args.emplace_back(&run, &b);
-    for (auto &a : args) ASSERT_GT(Coroutine::create(run_body, &a), 0);
-    reactor.run();
-    ASSERT_FALSE(run.timed_out) << "the coroutines did not finish in " << limit << " s";
-    EXPECT_EQ(run.done, run.bodies.size());
-}
 
 // Starts a coroutine that runs f (f must outlive it).
 void go(Body *f) {

@@ -26,6 +26,7 @@
 #include "coroutine/coroutine.h"
 #include "protocol/framer.h"
 #include "reactor/reactor.h"
+#include "run_coroutines.h"
 #include "socket/address.h"
 #include "socket/socket.h"
 #include "tls/tls_context.h"
@@ -35,51 +36,11 @@ using namespace swoole::kernel;
 
 namespace {
 
-using Body = std::function<void()>;
+using test_support::Body;
+using test_support::run_coroutines;
 using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-// Runs the bodies as coroutines on a fresh reactor until all are done; a
-// watchdog stops the loop (failing the test) after `limit` seconds.
-struct CoRun {
-    std::vector<Body> bodies;
-    size_t done = 0;
-    Reactor *reactor = nullptr;
-    TimerId watchdog = 0;
-    bool timed_out = false;
-};
-
-void co_run(std::vector<Body> bodies, double limit = 30) {
-    Reactor reactor;
-    CoRun run;
-    run.bodies = std::move(bodies);
-    run.reactor = &reactor;
-    run.watchdog = reactor.after(
-        uint64_t(limit * 1000),
-        [](TimerId, void *arg) {
-            auto *r = static_cast<CoRun *>(arg);
-            r->timed_out = true;
-            r->reactor->stop();
-        },
-        &run);
-    std::vector<std::pair<CoRun *, Body *>> args;
-    for (Body &b : run.bodies) args.emplace_back(&run, &b);
-    for (auto &a : args) {
-        ASSERT_GT(Coroutine::create(
-                      [](void *arg) {
-                          auto *pair = static_cast<std::pair<CoRun *, Body *> *>(arg);
-                          (*pair->second)();
-                          if (++pair->first->done == pair->first->bodies.size())
-                              pair->first->reactor->clear(pair->first->watchdog);
-                      },
-                      &a),
-                  0);
-    }
-    reactor.run();
-    ASSERT_FALSE(run.timed_out) << "the coroutines did not finish in " << limit << " s";
-    EXPECT_EQ(run.done, run.bodies.size());
-}
 
 std::string pattern(size_t n, unsigned seed) {
     std::string s(n, '\0');
@@ -171,7 +132,7 @@ openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -set_serial 2 -days 2 
 
     // Both handshakes, in two coroutines, each expected to succeed.
     static void handshake_both(Socket &a, Socket &b) {
-        co_run({[&] { EXPECT_TRUE(a.tls_handshake(5)) << a.error_message() << " " << a.tls()->error_message(); },
+        run_coroutines({[&] { EXPECT_TRUE(a.tls_handshake(5)) << a.error_message() << " " << a.tls()->error_message(); },
                 [&] { EXPECT_TRUE(b.tls_handshake(5)) << b.error_message() << " " << b.tls()->error_message(); }});
     }
 
@@ -205,7 +166,7 @@ TEST_F(SocketTlsTest, EnableTlsRules) {
     char c;
     EXPECT_EQ(a->peek(&c, 1), -1);
     EXPECT_EQ(a->error_code(), SW_ERROR_SSL_NOT_READY);
-    co_run({[&] {
+    run_coroutines({[&] {
         EXPECT_EQ(a->send("x", 1, 1), -1);
         EXPECT_EQ(a->error_code(), SW_ERROR_SSL_NOT_READY);
         EXPECT_EQ(a->recv(&c, 1, 1), -1);
@@ -218,7 +179,7 @@ TEST_F(SocketTlsTest, HandshakeEchoOverTcp) {
     auto listener = tcp_listener(port);
     ASSERT_TRUE(listener);
     std::string seen_by_client;
-    co_run({
+    run_coroutines({
         [&] {
             auto conn = listener->accept(5);
             ASSERT_TRUE(conn);
@@ -262,7 +223,7 @@ TEST_F(SocketTlsTest, TenMegabytesEachWayAtOnce) {
     const std::string up = pattern(size, 11), down = pattern(size, 23);
     std::string got_up(size, '\0'), got_down(size, '\0');
     ssize_t sent_up = 0, sent_down = 0, read_up = 0, read_down = 0;
-    co_run({
+    run_coroutines({
         [&] { sent_up = a->send_all(up.data(), up.size(), 20); },
         [&] { sent_down = b->send_all(down.data(), down.size(), 20); },
         [&] { read_up = b->recv_all(got_up.data(), got_up.size(), 20); },
@@ -300,7 +261,7 @@ TEST_F(SocketTlsTest, TimedOutWriteIsNeitherLostNorRepeated) {
         got.resize(size_t(first) + 4);
         EXPECT_EQ(b->recv_all(got.data(), got.size(), 10), ssize_t(got.size())) << b->error_message();
     };
-    co_run({[&] {
+    run_coroutines({[&] {
         // Nobody reads: the socket fills up and the deadline passes.
         first = a->send_all(big.data(), big.size(), 0.2);
         EXPECT_EQ(a->error_code(), ETIMEDOUT);
@@ -332,7 +293,7 @@ TEST_F(SocketTlsTest, WritevAllAndRecvPacketWithAFramer) {
         stream += body;
     }
     std::vector<std::string> got;
-    co_run({
+    run_coroutines({
         [&] {
             // Uneven vector pieces, so packets straddle writes and records.
             std::vector<iovec> iov;
@@ -359,7 +320,7 @@ TEST_F(SocketTlsTest, PeekShowsPlaintextAndLivenessSeesCloseNotify) {
     std::unique_ptr<Socket> a, b;
     tls_pair(a, b);
     handshake_both(*a, *b);
-    co_run({[&] {
+    run_coroutines({[&] {
         char buf[64];
         EXPECT_EQ(b->peek(buf, sizeof buf), -1);
         EXPECT_EQ(b->error_code(), EAGAIN);
@@ -402,7 +363,7 @@ TEST_F(SocketTlsTest, PeekDoesNotStealFromAWaitingReader) {
         ssize_t n = b->recv(buf, sizeof buf, 5);
         if (n > 0) got.assign(buf, size_t(n));
     };
-    co_run({[&] {
+    run_coroutines({[&] {
         Coroutine::create([](void *f) { (*static_cast<Body *>(f))(); }, &reader);  // parks in recv
         ASSERT_EQ(a->send_all("ping", 4, 5), 4);
         char buf[16];
@@ -420,7 +381,7 @@ TEST_F(SocketTlsTest, SendfileIsRefused) {
     std::unique_ptr<Socket> a, b;
     tls_pair(a, b);
     handshake_both(*a, *b);
-    co_run({[&] {
+    run_coroutines({[&] {
         EXPECT_FALSE(a->sendfile("/etc/hostname"));
         EXPECT_EQ(a->error_code(), SW_ERROR_SSL_CANNOT_USE_SENFILE);
         EXPECT_STREQ(a->error_message(), "SSL cannot use senfile");
@@ -430,7 +391,7 @@ TEST_F(SocketTlsTest, SendfileIsRefused) {
 TEST_F(SocketTlsTest, WrongHostNameFailsVerification) {
     std::unique_ptr<Socket> a, b;
     tls_pair(a, b, "wrong.example.com");
-    co_run({[&] {
+    run_coroutines({[&] {
                 EXPECT_FALSE(a->tls_handshake(5));
                 EXPECT_EQ(a->error_code(), SW_ERROR_SSL_VERIFY_FAILED);
                 EXPECT_NE(a->tls()->error_message().find("hostname mismatch"), std::string::npos)
@@ -446,7 +407,7 @@ TEST_F(SocketTlsTest, WrongHostNameFailsVerification) {
 TEST_F(SocketTlsTest, UntrustedCaFailsVerification) {
     std::unique_ptr<Socket> a, b;
     tls_pair(a, b, "localhost", client_ctx(true, "other.crt"));
-    co_run({[&] {
+    run_coroutines({[&] {
                 EXPECT_FALSE(a->tls_handshake(5));
                 EXPECT_EQ(a->error_code(), SW_ERROR_SSL_VERIFY_FAILED);
                 EXPECT_NE(a->tls()->error_message().find("unable to get local issuer certificate"), std::string::npos)
@@ -469,7 +430,7 @@ TEST_F(SocketTlsTest, PeerClosingMidHandshake) {
     {
         std::unique_ptr<Socket> a, b;
         tls_pair(a, b);
-        co_run({[&] {
+        run_coroutines({[&] {
                     auto start = Clock::now();
                     EXPECT_FALSE(a->tls_handshake(5));
                     EXPECT_TRUE(a->error_code() == SW_ERROR_SSL_HANDSHAKE_FAILED || a->error_code() == ECONNRESET)
@@ -491,7 +452,7 @@ TEST_F(SocketTlsTest, PeerClosingMidHandshake) {
         std::unique_ptr<Socket> a, b;
         tls_pair(a, b);
         a->close();
-        co_run({[&] {
+        run_coroutines({[&] {
             EXPECT_FALSE(b->tls_handshake(5));
             EXPECT_EQ(b->error_code(), SW_ERROR_SSL_HANDSHAKE_FAILED);
             EXPECT_NE(b->tls()->error_message().find("closed"), std::string::npos) << b->tls()->error_message();
@@ -503,7 +464,7 @@ TEST_F(SocketTlsTest, HandshakeTimesOutAgainstASilentPeer) {
     int port = 0;
     auto listener = tcp_listener(port);  // completes TCP connects, never speaks
     ASSERT_TRUE(listener);
-    co_run({[&] {
+    run_coroutines({[&] {
         Socket client(AF_INET, SOCK_STREAM, 0);
         ASSERT_TRUE(client.connect("127.0.0.1", port, 5));
         ASSERT_TRUE(client.enable_tls(client_ctx(), "localhost"));
@@ -534,7 +495,7 @@ TEST_F(SocketTlsTest, CloseWakesAReaderParkedOnTls) {
         result = b->recv(&c, 1, 5);
         error = b->error_code();
     };
-    co_run({[&] {
+    run_coroutines({[&] {
         Coroutine::create([](void *f) { (*static_cast<Body *>(f))(); }, &reader);
         EXPECT_TRUE(b->close());
     }});
@@ -657,7 +618,7 @@ TEST_F(SocketTlsTest, RealPeerOpensslServer) {
     OpensslServer peer({"-cert", path("server.crt"), "-key", path("server.key"), "-www"});
     ASSERT_TRUE(peer.wait_ready()) << peer.output();
     std::string reply;
-    co_run({[&] {
+    run_coroutines({[&] {
         Socket client(AF_INET, SOCK_STREAM, 0);
         ASSERT_TRUE(client.connect("127.0.0.1", peer.port(), 5));
         ASSERT_TRUE(client.enable_tls(client_ctx(), "localhost"));
