@@ -92,8 +92,10 @@ void release_ext_socket(SyncClientData *d) {
 // or closed.
 void finish(SyncClientData *d, bool force) {
     release_ext_socket(d);
+    // A connection another coroutine is still reading or writing is closed
+    // (which wakes it with EBADF), never pooled under it.
     if (d->st.sock && d->type.keep && !force && d->connected && d->st.sock->error_code() == 0 &&
-        !d->st.sock->is_closed()) {
+        !d->st.sock->is_closed() && d->st.sock->reader_id() == 0 && d->st.sock->writer_id() == 0) {
         keep_pool_put(d->key, PooledConnection{std::move(d->st.sock), d->reuse_count});
     } else if (d->st.sock) {
         d->st.sock->close();
