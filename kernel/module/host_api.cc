@@ -5,6 +5,8 @@
 #include "base/version.h"
 #include "coroutine/coroutine.h"
 #include "reactor/thread_loop.h"
+#include "server/protocol.h"
+#include "server/protocol_registry.h"
 
 namespace swoole::kernel {
 
@@ -51,6 +53,16 @@ const sw_host_api kTable = {
         thread_reactor();
         return static_cast<int>(Coroutine::wait_fd(fd, events, timeout));
     },
+    .protocol_register = [](const sw_server_protocol *p) -> int { return register_protocol(p) ? 0 : -1; },
+    .protocol_unregister = [](const char *name) -> int { return name && unregister_protocol(name) ? 1 : 0; },
+    .protocol_find = [](const char *name) { return name ? find_protocol(name) : nullptr; },
+    .conn_session = conn_session,
+    .conn_input = conn_input,
+    .conn_consume = conn_consume,
+    .conn_next_packet = conn_next_packet,
+    .conn_deliver = conn_deliver,
+    .conn_send = conn_send,
+    .conn_close = conn_close,
 };
 
 }  // namespace

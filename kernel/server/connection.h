@@ -9,6 +9,7 @@
 
 #include "protocol/framer.h"
 #include "server/output_buffer.h"
+#include "server/protocol.h"
 #include "socket/address.h"
 
 namespace swoole::kernel {
@@ -20,7 +21,7 @@ class TlsFdIo;
 
 using SessionId = int64_t;
 
-struct Connection {
+struct Connection : sw_server_conn {
     Connection();
     ~Connection();
     Connection(const Connection &) = delete;

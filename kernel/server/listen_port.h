@@ -14,12 +14,12 @@
 #include <vector>
 
 #include "protocol/framer.h"
+#include "server/protocol.h"
 #include "socket/address.h"
 #include "tls/tls_context.h"
 
 namespace swoole::kernel {
 
-struct ServerProtocol;
 class Server;
 
 // The values of the SWOOLE_SOCK_* constants.

@@ -8,17 +8,22 @@
 
 namespace swoole::kernel {
 
-int64_t conn_session(const Connection *conn) { return conn->session; }
+namespace {
+Connection *as_conn(sw_server_conn *c) { return static_cast<Connection *>(c); }
+}  // namespace
 
-const char *conn_input(Connection *conn, size_t *length) {
-    std::string_view pending = conn->input.pending();
+int64_t conn_session(const sw_server_conn *conn) { return static_cast<const Connection *>(conn)->session; }
+
+const char *conn_input(sw_server_conn *conn, size_t *length) {
+    std::string_view pending = as_conn(conn)->input.pending();
     *length = pending.size();
     return pending.data();
 }
 
-void conn_consume(Connection *conn, size_t n) { conn->input.consume(n); }
+void conn_consume(sw_server_conn *conn, size_t n) { as_conn(conn)->input.consume(n); }
 
-int conn_next_packet(Connection *conn, const char **data, size_t *length) {
+int conn_next_packet(sw_server_conn *c, const char **data, size_t *length) {
+    Connection *conn = as_conn(c);
     std::string_view packet;
     switch (conn->input.next(packet)) {
     case Framer::Status::packet:
@@ -32,15 +37,18 @@ int conn_next_packet(Connection *conn, const char **data, size_t *length) {
     }
 }
 
-int conn_deliver(Connection *conn, const char *data, size_t length) {
+int conn_deliver(sw_server_conn *c, const char *data, size_t length) {
+    Connection *conn = as_conn(c);
     return conn->server->deliver(*conn, {data, length});
 }
 
-int conn_send(Connection *conn, const char *data, size_t length) {
+int conn_send(sw_server_conn *c, const char *data, size_t length) {
+    Connection *conn = as_conn(c);
     return conn->server->send_to_conn(*conn, data, length);
 }
 
-int conn_close(Connection *conn, int reset) {
+int conn_close(sw_server_conn *c, int reset) {
+    Connection *conn = as_conn(c);
     return conn->server->close_conn(*conn, reset != 0, -1) ? 0 : last_error();
 }
 
@@ -48,7 +56,7 @@ namespace {
 
 // Every complete packet of the buffer goes to the receive callback, until the
 // buffer needs more bytes or the connection stops reading.
-int framing_input(void *, void *, Connection *conn) {
+int framing_input(void *, void *, sw_server_conn *conn) {
     for (;;) {
         const char *data = nullptr;
         size_t length = 0;

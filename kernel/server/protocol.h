@@ -7,54 +7,45 @@
 //
 // The built-in framings (raw / EOF / length, kernel/protocol/framer.h) are
 // one implementation (framing_protocol()); the http, websocket, mqtt and
-// redis modules are others, reached through the SDK's C table. So the table
-// is plain C: function pointers, an opaque connection, a per-connection state
-// pointer owned by the protocol, error codes instead of exceptions.
+// redis modules are others: they register their tables by name through the
+// SDK's host functions (protocol_registry.h). So the table is plain C:
+// function pointers, an opaque connection, a per-connection state pointer
+// owned by the protocol, error codes instead of exceptions.
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "swoole/module.h"
+
+// The C side only declares the connection; the kernel completes it as the
+// base of its Connection, so a Connection* is a sw_server_conn* with no cast.
+struct sw_server_conn {};
+
 namespace swoole::kernel {
 
-struct Connection;  // opaque to protocols: use the conn_* functions below
+// The table itself is the SDK's (module.h): one definition for the kernel's
+// own framings and for every module's protocol.
+using ServerProtocol = sw_server_protocol;
 
-struct ServerProtocol {
-    uint32_t size;     // sizeof(ServerProtocol) as the implementer built it
-    const char *name;  // for logs
-    void *self;        // handed back as the first argument of every call
-    // A connection is established (accepted, TLS handshake done), before the
-    // connect callback. *state is the protocol's per-connection state (may
-    // stay null). Non-zero (an SW_ERROR_* or errno): the connection is reset.
-    // Optional.
-    int (*open)(void *self, Connection *conn, void **state);
-    // Bytes were added to the connection's input. Returns 0 to keep reading,
-    // or an error code: the connection is then closed (reset) with it. After
-    // conn_deliver() returned non-zero the protocol must return at once.
-    int (*input)(void *self, void *state, Connection *conn);
-    // The connection is going away; called once for each successful open().
-    // Optional.
-    void (*close)(void *self, void *state, Connection *conn);
-};
-
-// ---- what a protocol may do with a connection (C-compatible signatures)
-int64_t conn_session(const Connection *conn);
+// ---- what a protocol may do with a connection (also in the host table)
+int64_t conn_session(const sw_server_conn *conn);
 // All received bytes not consumed yet, as a view into the input buffer (valid
 // until the protocol returns from input()).
-const char *conn_input(Connection *conn, size_t *length);
-void conn_consume(Connection *conn, size_t n);
+const char *conn_input(sw_server_conn *conn, size_t *length);
+void conn_consume(sw_server_conn *conn, size_t n);
 // The next packet by the port's built-in framing settings: 1 and a view,
 // 0 when more bytes are needed, or -code (SW_ERROR_PACKAGE_LENGTH_*).
-int conn_next_packet(Connection *conn, const char **data, size_t *length);
+int conn_next_packet(sw_server_conn *conn, const char **data, size_t *length);
 // A complete request: counts it and runs the server's receive callback with a
 // view of it. 0: go on; 1: the connection stopped reading (paused, closing or
 // closed by the callback): return from input() now.
-int conn_deliver(Connection *conn, const char *data, size_t length);
+int conn_deliver(sw_server_conn *conn, const char *data, size_t length);
 // Writes a response (queued when the socket does not take it all). 0 or an
 // error code (see Server::send).
-int conn_send(Connection *conn, const char *data, size_t length);
+int conn_send(sw_server_conn *conn, const char *data, size_t length);
 // Closes after the queued output is flushed, or at once when reset.
-int conn_close(Connection *conn, int reset);
+int conn_close(sw_server_conn *conn, int reset);
 
 // The built-in framing by the port's FramingOptions (raw when none is set).
 const ServerProtocol *framing_protocol();

@@ -35,7 +35,11 @@ namespace swoole::kernel {
 
 class ProcessManager;
 
+// SWOOLE_BASE = 1, SWOOLE_PROCESS = 2 (the PHP constants' values).
+enum class ServerMode : int { base = 1, process = 2 };
+
 struct ServerSettings {
+    ServerMode mode = ServerMode::base;
     int worker_num = 1;
     int max_request = 0;            // per worker; 0: never recycled
     int64_t max_conn = 100000;      // per server; extra connections are closed

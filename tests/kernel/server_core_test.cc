@@ -525,13 +525,13 @@ TEST(ServerCore, SendtoWithoutDgramPortFails) {
 // any other complete line delivered to the receive callback, "!" refused.
 struct LineProtocol {
     int opens = 0, closes = 0;
-    static int open(void *self, Connection *, void **state) {
+    static int open(void *self, sw_server_conn *, void **state) {
         auto *p = static_cast<LineProtocol *>(self);
         ++p->opens;
         *state = p;
         return 0;
     }
-    static int input(void *, void *, Connection *conn) {
+    static int input(void *, void *, sw_server_conn *conn) {
         for (;;) {
             size_t len = 0;
             const char *data = conn_input(conn, &len);
@@ -551,7 +551,7 @@ struct LineProtocol {
             if (stop) return 0;
         }
     }
-    static void close(void *self, void *state, Connection *) {
+    static void close(void *self, void *state, sw_server_conn *) {
         EXPECT_EQ(self, state);
         ++static_cast<LineProtocol *>(self)->closes;
     }

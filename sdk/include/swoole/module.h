@@ -27,7 +27,7 @@ extern "C" {
 #endif
 
 #define SW_MODULE_ABI_MAJOR 1
-#define SW_MODULE_ABI_MINOR 0
+#define SW_MODULE_ABI_MINOR 1
 
 /* The one symbol a module exports. */
 #define SW_MODULE_ENTRY_SYMBOL "swoole_module_descriptor"
@@ -69,6 +69,34 @@ enum sw_wait_result {
 };
 
 typedef void (*sw_callback)(void *arg);
+
+/*
+ * Server protocols (ABI 1.1). A protocol turns the bytes of one server
+ * connection into requests: the server reads into the connection's input
+ * buffer and calls `input`; the protocol looks at the buffered bytes
+ * (sw_host_api.conn_input), hands each complete request to the server
+ * (conn_deliver: the port's receive callback runs with a view of it), writes
+ * responses (conn_send) and says how much it used (conn_consume). Views only:
+ * nothing is copied across the boundary. Registered by name from a module's
+ * load hook; a server port then uses it by that name.
+ */
+typedef struct sw_server_conn sw_server_conn; /* opaque: one connection */
+
+typedef struct sw_server_protocol {
+    uint32_t struct_size; /* sizeof(sw_server_protocol) as the module built it */
+    const char *name;     /* [a-z0-9_]+, unique among registered protocols */
+    void *self;           /* handed back as the first argument of every call */
+    /* Connection established (accepted, TLS done), before the connect
+     * callback. *state: the protocol's per-connection state (may stay NULL).
+     * Non-zero (an SW_ERROR_* code or errno) resets the connection. Optional. */
+    int (*open)(void *self, sw_server_conn *conn, void **state);
+    /* Bytes were added to the input. 0 keeps reading; an error code closes
+     * (resets) the connection with it. Once conn_deliver() returned non-zero
+     * the protocol must return at once. Required. */
+    int (*input)(void *self, void *state, sw_server_conn *conn);
+    /* The connection is going away; once per successful open(). Optional. */
+    void (*close)(void *self, void *state, sw_server_conn *conn);
+} sw_server_protocol;
 typedef void (*sw_timer_callback)(int64_t timer_id, void *arg);
 
 /*
@@ -102,6 +130,26 @@ typedef struct sw_host_api {
     int (*co_wake)(int64_t cid);      /* 1 woken, 0 no such parked coroutine */
     int (*co_sleep)(double seconds);  /* sw_wait_result */
     int (*co_wait_fd)(int fd, int events, double timeout_seconds); /* sw_wait_result; timeout < 0: none */
+
+    /* ---- ABI 1.1: server protocols (see sw_server_protocol) ---- */
+    /* 0, or -1 with last_error: a NULL/unnamed table or one without input
+     * (SW_ERROR_INVALID_PARAMS 505), or the name taken (EEXIST).
+     * The table must outlive its registration. */
+    int (*protocol_register)(const sw_server_protocol *protocol);
+    int (*protocol_unregister)(const char *name); /* 1 removed, 0 unknown */
+    const sw_server_protocol *(*protocol_find)(const char *name);
+    int64_t (*conn_session)(const sw_server_conn *conn); /* the PHP API's $fd */
+    /* Received bytes not consumed yet (valid until input() returns). */
+    const char *(*conn_input)(sw_server_conn *conn, size_t *length);
+    void (*conn_consume)(sw_server_conn *conn, size_t n);
+    /* The next packet by the port's built-in framing (EOF/length settings):
+     * 1 and a view, 0 when more bytes are needed, or -code. */
+    int (*conn_next_packet)(sw_server_conn *conn, const char **data, size_t *length);
+    /* A complete request to the receive callback. 0 go on; 1 the connection
+     * stopped reading (paused, closing, closed): return from input() now. */
+    int (*conn_deliver)(sw_server_conn *conn, const char *data, size_t length);
+    int (*conn_send)(sw_server_conn *conn, const char *data, size_t length); /* 0 or an error code */
+    int (*conn_close)(sw_server_conn *conn, int reset); /* after flushing unless reset */
 } sw_host_api;
 
 enum sw_dependency_kind {
