@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "process/msg_queue.h"
+#include "process/pipe_writer.h"
 #include "process/unix_pipe.h"
 
 namespace swoole::php {
@@ -40,6 +41,9 @@ struct ProcessState {
     bool queue_targeted = false;  // pop() only takes type id+1
     pid_t pid = 0;              // the child (parent side) or this process (child side)
     zval exported;              // exportSocket()'s object, UNDEF until asked
+    // Non-blocking writes inside a loop (pipe_writer.h). Last, so it is
+    // destroyed first: its flusher stops before the pipe closes.
+    std::unique_ptr<PipeWriter> writer;
 };
 
 struct ProcessObject {

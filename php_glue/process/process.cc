@@ -272,6 +272,13 @@ ZEND_METHOD(Process, write) {
     }
     int fd = pipe_or_warn(st, "write into pipe");
     if (fd < 0) RETURN_FALSE;
+    if (!st->blocking && PhpCoroutine::has_reactor()) {
+        // Inside a loop a non-blocking pipe never says EAGAIN: the rest waits in the queue.
+        if (!st->writer) st->writer = std::make_unique<PipeWriter>(fd, st->pipe_type == SOCK_DGRAM);
+        if (st->writer->write(ZSTR_VAL(data), ZSTR_LEN(data))) RETURN_LONG(ZSTR_LEN(data));
+        php_error_docref(nullptr, E_WARNING, "write() failed, Error: %s[%d]", strerror(errno), errno);
+        RETURN_FALSE;
+    }
     ssize_t n = kernel::pipe_write(fd, ZSTR_VAL(data), ZSTR_LEN(data), st->blocking, st->timeout);
     if (n < 0) {
         if (errno != EINTR) {
@@ -342,6 +349,7 @@ ZEND_METHOD(Process, close) {
     ProcessState *st = state_of(ZEND_THIS);
     if (!st) RETURN_FALSE;
     if (pipe_or_warn(st, "close the pipe") < 0) RETURN_FALSE;
+    if (which != kPipeRead) st->writer.reset();  // queued writes cannot go out any more
     switch (which) {
     case kPipeRead:
         RETURN_BOOL(::shutdown(st->fd, SHUT_RD) == 0);
