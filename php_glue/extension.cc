@@ -37,6 +37,8 @@ PHP_MINIT_FUNCTION(swoole) {
     register_memory(module_number);
     register_client(module_number);
     register_process(module_number);
+    register_server(module_number);
+    register_server_task(module_number);
     register_library(module_number);
     load_modules(type, module_number);
     return SUCCESS;
@@ -57,6 +59,7 @@ PHP_RINIT_FUNCTION(swoole) {
 PHP_RSHUTDOWN_FUNCTION(swoole) {
     modules_request_end();
     process_request_end();
+    server_task_request_end();
     timer_request_end();
     coroutine_request_end();
     return SUCCESS;

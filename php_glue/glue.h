@@ -44,6 +44,9 @@ void modules_request_end();
 void register_memory(int module_number);  // memory/: Table, Atomic, Atomic\Long, Lock
 void register_process(int module_number);  // process/*.cc: Swoole\Process, Swoole\Process\Pool
 void process_request_end();                // RSHUTDOWN: drop Process::signal handlers
+void register_server(int module_number);   // server/*.cc: Swoole\Server, Server\Port, Connection\Iterator
+void register_server_task(int module_number);  // server/server_task.cc: Swoole\Server\Task
+void server_task_request_end();               // RSHUTDOWN: task callbacks and addProcess objects
 
 // Groups of global functions, each defined in functions/<group>.cc.
 extern const zend_function_entry error_functions[];

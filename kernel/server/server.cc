@@ -15,6 +15,9 @@
 #include "base/error.h"
 #include "base/log.h"
 #include "process/process_manager.h"
+#include "server/master.h"
+#include "server/process_worker.h"
+#include "server/reactor_thread.h"
 #include "server/protocol.h"
 #include "tls/tls_fd.h"
 #include "tls/tls_session.h"
@@ -27,6 +30,17 @@ constexpr int kDgramBatch = 64;    // datagrams per readiness
 constexpr size_t kRawReadSize = 64 * 1024;  // a raw read delivers at most this
 constexpr size_t kMaxPorts = 128;
 }  // namespace
+
+// PROCESS mode: the session API works in a worker only (the master's
+// connections are driven by its reactor threads).
+#define SW_PROCESS_WORKER_CALL(call, ...)                      \
+    do {                                                        \
+        if (pm_) {                                              \
+            if (ProcessWorker *pw_ = pm_->worker()) return pw_->call; \
+            set_last_error(SW_ERROR_SERVER_SEND_IN_MASTER);     \
+            return __VA_ARGS__;                                 \
+        }                                                       \
+    } while (0)
 
 Connection::Connection() = default;
 Connection::~Connection() = default;
@@ -256,6 +270,7 @@ void Server::run_input(Connection &conn) {
 }
 
 int Server::deliver(Connection &conn, std::string_view packet) {
+    if (pm_) return pm_->thread(conn.reactor_id).deliver(conn, packet);
     if (conn.closing || conn.paused) return 1;
     stats_->request_count.fetch_add(1, std::memory_order_relaxed);
     ++worker_stats_.request_count;
@@ -268,6 +283,7 @@ int Server::deliver(Connection &conn, std::string_view packet) {
 // ---- writing
 
 int Server::send_to_conn(Connection &conn, const char *data, size_t length) {
+    if (pm_) return pm_->thread(conn.reactor_id).send_to_conn(conn, data, length);
     if (conn.closing) return SW_ERROR_SESSION_CLOSING;
     if (length == 0) return 0;
     if (length > settings.buffer_output_size) return SW_ERROR_DATA_LENGTH_TOO_LARGE;
@@ -372,6 +388,7 @@ void Server::update_interest(Connection &conn) {
 // ---- closing
 
 bool Server::close_conn(Connection &conn, bool reset, int reactor_id) {
+    if (pm_) return pm_->thread(conn.reactor_id).close_conn(conn, reset, reactor_id);
     if (conn.closing) {
         set_last_error(SW_ERROR_SESSION_CLOSING);
         return false;
@@ -444,9 +461,13 @@ Connection *Server::lookup(SessionId session, bool allow_closing) const {
     return it->second;
 }
 
-Connection *Server::find(SessionId session) const { return lookup(session, false); }
+Connection *Server::find(SessionId session) const {
+    SW_PROCESS_WORKER_CALL(find(session), nullptr);
+    return lookup(session, false);
+}
 
 bool Server::send(SessionId session, std::string_view data) {
+    SW_PROCESS_WORKER_CALL(send(session, data), false);
     Connection *conn = lookup(session, false);
     if (!conn) return false;
     int rc = send_to_conn(*conn, data.data(), data.size());
@@ -481,6 +502,7 @@ bool Server::sendto(const SocketAddress &addr, std::string_view data, const List
 }
 
 bool Server::close(SessionId session, bool reset) {
+    SW_PROCESS_WORKER_CALL(close(session, reset), false);
     Connection *conn = lookup(session, true);
     if (!conn) return false;
     return close_conn(*conn, reset, -1);
@@ -492,6 +514,7 @@ void Server::on_resume_deferred(void *arg) {
 }
 
 bool Server::pause(SessionId session) {
+    SW_PROCESS_WORKER_CALL(pause(session), false);
     Connection *conn = lookup(session, false);
     if (!conn || conn->paused) return false;
     conn->paused = true;
@@ -500,6 +523,7 @@ bool Server::pause(SessionId session) {
 }
 
 bool Server::resume(SessionId session) {
+    SW_PROCESS_WORKER_CALL(resume(session), false);
     Connection *conn = lookup(session, false);
     if (!conn || !conn->paused) return false;
     conn->paused = false;
@@ -510,11 +534,13 @@ bool Server::resume(SessionId session) {
 }
 
 bool Server::exist(SessionId session) const {
+    SW_PROCESS_WORKER_CALL(exist(session), false);
     auto it = session > 0 ? sessions_.find(session) : sessions_.end();
     return it != sessions_.end() && !it->second->closing;
 }
 
 bool Server::protect(SessionId session, bool value) {
+    SW_PROCESS_WORKER_CALL(protect(session, value), false);
     Connection *conn = lookup(session, false);
     if (!conn) return false;
     conn->protect = value;
@@ -522,6 +548,7 @@ bool Server::protect(SessionId session, bool value) {
 }
 
 bool Server::bind_uid(SessionId session, uint32_t uid) {
+    SW_PROCESS_WORKER_CALL(bind_uid(session, uid), false);
     Connection *conn = lookup(session, false);
     if (!conn || conn->uid_bound) return false;
     conn->uid = uid;
@@ -530,6 +557,7 @@ bool Server::bind_uid(SessionId session, uint32_t uid) {
 }
 
 bool Server::client_info(SessionId session, ClientInfo &info, bool ignore_error) const {
+    SW_PROCESS_WORKER_CALL(client_info(session, info, ignore_error), false);
     Connection *conn = lookup(session, true);
     if (!conn) return false;
     // Inside the close callback the record is still there; afterwards only
@@ -557,6 +585,7 @@ bool Server::client_info(SessionId session, ClientInfo &info, bool ignore_error)
 }
 
 bool Server::client_list(SessionId start, size_t count, std::vector<SessionId> &out) const {
+    SW_PROCESS_WORKER_CALL(client_list(start, count, out), false);
     out.clear();
     if (start < 0 || (start > 0 && !sessions_.count(start))) {
         set_last_error(SW_ERROR_SESSION_NOT_EXIST);
@@ -571,6 +600,7 @@ bool Server::client_list(SessionId start, size_t count, std::vector<SessionId> &
 }
 
 bool Server::heartbeat(bool close_them, std::vector<SessionId> *idle) {
+    SW_PROCESS_WORKER_CALL(heartbeat(close_them, idle), false);
     int interval = settings.heartbeat_check_interval;
     int max_idle = 0;
     for (auto &p : ports_) max_idle = std::max(max_idle, p->settings.heartbeat_idle_time);

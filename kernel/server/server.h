@@ -1,4 +1,4 @@
-// The server core, BASE mode: listening ports, the session table of accepted
+// The server core: listening ports, the session table of accepted
 // connections, their reads, framing and buffered writes, heartbeat, stats, and
 // the worker processes. Swoole\Server (php_glue) sits on this API; it holds no
 // PHP. Callbacks are function pointers with one context pointer (no
@@ -9,6 +9,11 @@
 // the caller the manager of worker_num workers (kernel/process/
 // ProcessManager), each accepting on the inherited listening sockets (or its
 // own SO_REUSEPORT ones) with its own reactor and its own connections.
+// PROCESS mode (settings.mode; server/master.h): the caller becomes the
+// master (accepting thread + reactor threads owning the connections), forks
+// a manager running the same manager code, and the workers get whole packets
+// through pipes. The same events fire in a worker and the same session API
+// works there in both modes.
 //
 // Errors: the methods return false and set last_error() to the spec's code:
 // SW_ERROR_SESSION_INVALID_ID 1006 (id <= 0), SESSION_NOT_EXIST 1005 (unknown
@@ -30,10 +35,22 @@
 #include "server/connection.h"
 #include "server/listen_port.h"
 #include "server/server_stats.h"
+#include "server/task_ipc.h"  // task workers, results, pipe messages
 
 namespace swoole::kernel {
 
 class ProcessManager;
+class ProcessMode;
+class Server;
+struct SessionRecord;
+
+// dispatch_func: the worker for an event of a PROCESS-mode server (see
+// ServerSettings::dispatch_func). event: 0 data, 1 datagram, 4 close,
+// 5 connect; data: at most kDispatchFuncDataMax bytes of the packet.
+// Returns a worker id, -1 (drop the event), -2 (close the connection) or
+// -3 (use dispatch_mode).
+using DispatchFunc = int (*)(void *ctx, Server &server, int64_t session, int event, std::string_view data);
+inline constexpr size_t kDispatchFuncDataMax = 8180;
 
 // SWOOLE_BASE = 1, SWOOLE_PROCESS = 2 (the PHP constants' values).
 enum class ServerMode : int { base = 1, process = 2 };
@@ -49,6 +66,21 @@ struct ServerSettings {
     bool enable_delay_receive = false;  // read only after resume()
     int max_wait_time = 3;  // seconds a stopping worker may take before it is killed
     SessionId start_session_id = 0;  // session ids start after this
+    // ---- PROCESS mode (ignored in BASE)
+    int reactor_num = 0;      // master reactor threads; 0: CPU count; never more than worker_num
+    int dispatch_mode = 2;    // see server/dispatch.h
+    // Runs on the reactor thread that owns the connection, serialized by one
+    // process-wide mutex (also held while on_start / on_shutdown run on the
+    // master's main thread), so calls never overlap with each other or with
+    // other code of the master; it must not use coroutines or the event loop.
+    DispatchFunc dispatch_func = nullptr;
+    void *dispatch_ctx = nullptr;
+    bool enable_unsafe_event = false;      // keep on_connect/on_close with dispatch_mode 1/3/7
+    bool discard_timeout_request = false;  // drop data for sessions a worker cannot find (1007)
+    // ---- task workers and their IPC (task_worker_num, task_ipc_mode,
+    // task_max_request, task_tmpdir, message_queue_key: task_ipc.h), reload_async.
+    TaskSettings task;
+    bool reload_async = true;
 };
 
 // Where a datagram came from (onPacket's $client_info).
@@ -77,6 +109,14 @@ struct ServerEvents {
     void (*on_close)(void *ctx, Server &server, Connection &conn, int reactor_id) = nullptr;
     void (*on_buffer_full)(void *ctx, Server &server, Connection &conn) = nullptr;
     void (*on_buffer_empty)(void *ctx, Server &server, Connection &conn) = nullptr;
+    // tasks, results, pipe messages, user processes, reload (task_ipc.h; views valid during the call).
+    void (*on_task)(void *ctx, Server &server, const TaskInfo &task, std::string_view data) = nullptr;
+    void (*on_finish)(void *ctx, Server &server, const TaskInfo &task, std::string_view data) = nullptr;
+    void (*on_pipe_message)(void *ctx, Server &server, int src_worker_id, uint32_t flags, std::string_view data) = nullptr;
+    void (*on_user_process)(void *ctx, Server &server, int index) = nullptr;  // the body of user process #index
+    void (*on_worker_exit)(void *ctx, Server &server, int worker_id) = nullptr;  // each turn of a draining worker (reload_async)
+    void (*on_before_reload)(void *ctx, Server &server) = nullptr;  // in the manager
+    void (*on_after_reload)(void *ctx, Server &server) = nullptr;
 };
 
 // getClientInfo()'s facts about one connection.
@@ -145,22 +185,43 @@ class Server {
     // single process). From the single process, or a test, it may be called
     // in a callback.
     bool shutdown();
-    // Restarts every worker one by one (SIGUSR1 to the manager).
-    bool reload();
+    // Restarts every worker one by one (SIGUSR1 to the manager), or only the
+    // task workers (SIGUSR2).
+    bool reload(bool only_task_workers = false);
     // Stops this worker gracefully: no new connections, in-flight work and
     // output finish, then the worker exits (the manager forks a new one).
     void stop_worker();
 
     const ServerStats &stats() const { return *stats_; }
     const WorkerStats &worker_stats() const { return worker_stats_; }
-    size_t connection_count() const { return sessions_.size(); }
+    size_t connection_count() const {  // PROCESS mode: the whole server's
+        return pm_ ? static_cast<size_t>(stats_->connection_num.load(std::memory_order_relaxed)) : sessions_.size();
+    }
     int worker_id() const { return worker_id_; }
     pid_t master_pid() const { return master_pid_; }
     pid_t manager_pid() const { return manager_pid_; }
-    bool single() const { return settings.worker_num <= 1 && settings.max_request <= 0; }
+    bool single() const {
+        return settings.mode == ServerMode::base && settings.worker_num <= 1 && settings.max_request <= 0 &&
+               settings.task.worker_num <= 0 && user_process_num_ == 0;  // and no task workers / user processes
+    }
+    bool process_mode() const { return settings.mode == ServerMode::process; }
+    // PROCESS mode: the master's reactor threads (0 before start / in BASE).
+    int reactor_num() const;
     Reactor *reactor() const { return reactor_; }
     // Wall clock, unix seconds with microseconds.
     static double now();
+
+    // ---- task workers, user processes, worker table (server_process.cc, task_ipc.h)
+    // Before start: one more user process; returns its index (its worker id is
+    // worker_num + task_worker_num + index).
+    int add_user_process() { return user_process_num_++; }
+    int user_process_num() const { return user_process_num_; }
+    TaskIpc &task_ipc() { return task_ipc_; }
+    ServerEvents &events() { return events_; }  // before start: the glue adds the task events
+    bool is_task_worker() const { return task_ipc_.is_task_worker(worker_id_); }
+    // Any process of the server: pid / SWOOLE_WORKER_* status of a worker, -1 unknown.
+    pid_t worker_pid(int worker_id) const;
+    int worker_status(int worker_id) const;
 
     // ---- used by the protocol functions (protocol.h)
     int deliver(Connection &conn, std::string_view packet);
@@ -168,10 +229,17 @@ class Server {
     bool close_conn(Connection &conn, bool reset, int reactor_id);
 
   private:
+    friend class ProcessMode;
+    friend class ReactorThread;
+    friend class ProcessWorker;
+    int run_process();  // PROCESS mode start() (server/master.cc)
     bool ensure_shared();
     int run_single();
     int run_managed();
     void run_worker(int worker_id);  // does not return in a forked worker
+    void run_task_worker(int worker_id);  // these two never return either
+    void run_user_process(int worker_id);
+    TaskIpc::Events task_events();
     bool worker_init();
     void worker_loop();
     void worker_teardown();
@@ -213,6 +281,11 @@ class Server {
     bool stopping_ = false;
     size_t pending_frees_ = 0;  // closed connections waiting for their deferred delete
     std::unique_ptr<char[]> io_buf_;  // raw stream reads and datagrams (64 KiB)
+    // task IPC, user processes, the onWorkerExit turn hook.
+    TaskIpc task_ipc_;
+    int user_process_num_ = 0;
+    int exit_hook_ = 0;
+    std::unique_ptr<ProcessMode> pm_;  // PROCESS mode state (master and worker sides)
 };
 
 }  // namespace swoole::kernel

@@ -13,6 +13,7 @@
 #include "base/log.h"
 #include "process/fork.h"
 #include "process/process_manager.h"
+#include "server/master.h"
 #include "server/protocol.h"
 #include "server/server.h"
 
@@ -45,11 +46,20 @@ int Server::start() {
         return -1;
     }
     if (settings.worker_num < 1) settings.worker_num = 1;
+    if (settings.task.worker_num < 0) settings.task.worker_num = 0;
+    // The channels of tasks and pipe messages exist before any fork.
+    if (!task_ipc_.open(settings.worker_num, settings.task)) {
+        int err = errno;
+        SW_WARN("Server::start(): cannot create the task channels, Error: %s[%d]", strerror(err), err);
+        set_last_error(err);
+        return -1;
+    }
     master_pid_ = getpid();
     running_ = true;
     ::signal(SIGPIPE, SIG_IGN);
-    int rc = single() ? run_single() : run_managed();
+    int rc = process_mode() ? run_process() : single() ? run_single() : run_managed();  // PROCESS: server/master.cc
     running_ = false;
+    task_ipc_.close(true);
     return rc;
 }
 
@@ -69,10 +79,10 @@ int Server::run_single() {
 }
 
 int Server::run_managed() {
-    manager_pid_ = master_pid_;
+    manager_pid_ = getpid();  // BASE: the master itself; PROCESS: the manager the master forked
     // With enable_reuse_port every worker has its own TCP socket (the
     // manager makes and keeps them all; see ListenPort::open_reuse_group).
-    if (settings.enable_reuse_port) {
+    if (settings.enable_reuse_port && !pm_) {
         for (auto &p : ports_) {
             if (p->is_stream() && !p->is_unix()) {
                 if (!p->open_reuse_group(settings.worker_num)) {
@@ -82,19 +92,52 @@ int Server::run_managed() {
             }
         }
     }
-    manager_ = std::make_unique<ProcessManager>(settings.worker_num);
+    manager_ = std::make_unique<ProcessManager>(settings.worker_num, settings.task.worker_num, user_process_num_);
+    manager_->set_max_wait_time(settings.max_wait_time);
+    manager_->set_usr2_task_only(true);
+    ProcessManager::Hooks hooks;
+    hooks.ctx = this;
+    hooks.on_exit = [](void *ctx, const ProcessManager::ExitStatus &st) {
+        auto *s = static_cast<Server *>(ctx);
+        // A user process is simply replaced; a worker that did not exit 0 is reported.
+        if (st.worker_id >= s->settings.worker_num + s->settings.task.worker_num) return;
+        if (st.exit_code == 0 && st.signo == 0) return;
+        SW_WARN("Server::manager(): worker(pid=%d, id=%d) abnormal exit, status=%d, signal=%d", static_cast<int>(st.pid),
+                st.worker_id, st.exit_code, st.signo);
+        if (s->events_.on_worker_error) {
+            s->events_.on_worker_error(s->events_.ctx, *s, st.worker_id, st.pid, st.exit_code, st.signo);
+        }
+    };
+    hooks.on_reload_begin = [](void *ctx) {
+        auto *s = static_cast<Server *>(ctx);
+        if (s->events_.on_before_reload) s->events_.on_before_reload(s->events_.ctx, *s);
+    };
+    hooks.on_reload_end = [](void *ctx) {
+        auto *s = static_cast<Server *>(ctx);
+        if (s->events_.on_after_reload) s->events_.on_after_reload(s->events_.ctx, *s);
+    };
+    manager_->set_hooks(hooks);
+    task_ipc_.set_process_manager(manager_.get());
     ProcessManager::Role role = manager_->start();
     if (role.kind == ProcessManager::Role::master) {
         Logger::instance().set_process('$', 0);
         if (events_.on_manager_start) events_.on_manager_start(events_.ctx, *this);
         role = manager_->run();
     }
-    if (role.kind == ProcessManager::Role::worker) run_worker(role.worker_id);  // never returns
+    if (role.kind == ProcessManager::Role::worker) {  // these never return
+        switch (manager_->kind_of(role.worker_id)) {
+        case ProcessManager::Kind::event: run_worker(role.worker_id);
+        case ProcessManager::Kind::task: run_task_worker(role.worker_id);
+        case ProcessManager::Kind::user: run_user_process(role.worker_id);
+        }
+    }
     if (role.kind == ProcessManager::Role::error) {
         set_last_error(errno);
         return -1;
     }
     if (events_.on_manager_stop) events_.on_manager_stop(events_.ctx, *this);
+    task_ipc_.set_process_manager(nullptr);
+    if (pm_) return 0;  // PROCESS mode: the master closes the ports and runs on_shutdown (server/master.cc)
     close_ports();
     if (events_.on_shutdown) events_.on_shutdown(events_.ctx, *this);
     manager_.reset();
@@ -112,7 +155,7 @@ void Server::run_worker(int worker_id) {
     if (!worker_init()) {
         code = 1;
     } else {
-        if (worker_id == 0 && events_.on_start) events_.on_start(events_.ctx, *this);
+        if (worker_id == 0 && !pm_ && events_.on_start) events_.on_start(events_.ctx, *this);  // PROCESS: in the master
         if (events_.on_worker_start) events_.on_worker_start(events_.ctx, *this, worker_id);
         worker_loop();
         if (events_.on_worker_stop) events_.on_worker_stop(events_.ctx, *this, worker_id);
@@ -132,6 +175,8 @@ bool Server::worker_init() {
         reactor_ = own_reactor_.get();
     }
     if (!io_buf_) io_buf_.reset(new char[kIoBufSize]);
+    // PROCESS mode: the master's pipes instead of listeners and heartbeat; SIGTERM is set there (server/master.cc).
+    if (pm_) return pm_->worker_attach(worker_id_) && task_ipc_.attach(worker_id_, reactor_, task_events());
     for (auto &p : ports_) {
         if (settings.enable_reuse_port && manager_ && p->is_stream() && !p->is_unix()) {
             p->take_group_member(worker_id_);
@@ -148,6 +193,8 @@ bool Server::worker_init() {
     }
     if (interval > 0) heartbeat_timer_ = reactor_->tick(static_cast<uint64_t>(interval) * 1000, on_heartbeat, this);
     reactor_->on_signal(SIGTERM, on_stop_signal, this);
+    // Task results and pipe messages for this worker.
+    if (!task_ipc_.attach(worker_id_, reactor_, task_events())) return false;
     return true;
 }
 
@@ -169,8 +216,19 @@ void Server::begin_stop() {
     }
     if (heartbeat_timer_) reactor_->clear(heartbeat_timer_);
     heartbeat_timer_ = 0;
+    task_ipc_.detach();
+    if (pm_) pm_->worker_stop();  // PROCESS mode: stop reading the master's pipes
     reactor_->on_signal(SIGTERM, nullptr, nullptr);
     ::signal(SIGTERM, SIG_IGN);  // a second one must not cut the drain short
+    // reload_async: on_worker_exit at every turn until the loop is empty.
+    if (settings.reload_async && events_.on_worker_exit && !exit_hook_) {
+        exit_hook_ = reactor_->add_turn_hook(
+            [](void *arg) {
+                auto *s = static_cast<Server *>(arg);
+                if (s->stopping_ && s->reactor_) s->events_.on_worker_exit(s->events_.ctx, *s, s->worker_id_);
+            },
+            this);
+    }
     std::vector<Connection *> conns;
     conns.reserve(sessions_.size());
     for (auto &[id, conn] : sessions_) conns.push_back(conn);
@@ -187,6 +245,9 @@ void Server::begin_stop() {
 
 void Server::worker_teardown() {
     ::alarm(0);
+    task_ipc_.detach();
+    if (exit_hook_) reactor_->remove_turn_hook(exit_hook_);
+    exit_hook_ = 0;
     std::vector<Connection *> conns;
     conns.reserve(sessions_.size());
     for (auto &[id, conn] : sessions_) conns.push_back(conn);
@@ -218,15 +279,17 @@ void Server::close_ports() {
 
 bool Server::shutdown() {
     if (!running_) return false;
+    if (pm_) return pm_->shutdown();  // PROCESS mode: SIGTERM to the master (server/master.cc)
     if (manager_ && getpid() != manager_pid_) return ProcessManager::request_shutdown(manager_pid_);
     if (manager_) return ProcessManager::request_shutdown(manager_pid_);
     begin_stop();
     return true;
 }
 
-bool Server::reload() {
+bool Server::reload(bool only_task_workers) {
+    if (pm_) return running_ && pm_->reload(only_task_workers);  // PROCESS mode (server/master.cc)
     if (!running_ || !manager_) return false;
-    return ::kill(manager_pid_, SIGUSR1) == 0;
+    return ::kill(manager_pid_, only_task_workers ? SIGUSR2 : SIGUSR1) == 0;
 }
 
 }  // namespace swoole::kernel
