@@ -129,9 +129,19 @@ TEST(ProcessManager, Usr1ReloadsEveryWorker) {
 TEST(ProcessManager, DetachedWorkerIsReplacedAndLeftAlone) {
     Pipe p;
     pid_t master = fork_master(1, WorkerMode::detach_then_wait, p.fds[1]);
-    Report first, second;
-    ASSERT_TRUE(read_report(p.fds[0], first));
-    ASSERT_TRUE(read_report(p.fds[0], second));  // the replacement
+    Report first{}, second{};
+    // The detached worker waits forever: never leave it (or the master)
+    // behind when an assertion fails, or it holds the runner's output open.
+    struct Reaper {
+        pid_t master;
+        Report &first;
+        ~Reaper() {
+            if (first.pid > 0) kill(first.pid, SIGKILL);
+            kill(master, SIGKILL);
+        }
+    } reaper{master, first};
+    ASSERT_TRUE(read_report(p.fds[0], first, 30000));
+    ASSERT_TRUE(read_report(p.fds[0], second, 30000));  // the replacement
     EXPECT_EQ(second.id, 0);
     EXPECT_NE(second.pid, first.pid);
     kill(master, SIGTERM);
