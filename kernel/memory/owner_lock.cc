@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/log.h"
+#include "memory/cpu_relax.h"
 #include "memory/futex.h"
 #include "memory/process_id.h"
 
@@ -15,14 +16,6 @@ namespace {
 constexpr int kSpins = 128;
 // How long a waiter sleeps between checks that the holder is alive.
 constexpr double kCheckInterval = 0.1;
-
-inline void cpu_relax() {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    asm volatile("yield");
-#endif
-}
 
 }  // namespace
 

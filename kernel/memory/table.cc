@@ -179,6 +179,7 @@ TableRowHeader *Table::find_or_insert(TableRowHeader *head, const TableKey &key,
 
 bool Table::erase(const TableKey &key) {
     TableRowHeader *head = lock_bucket(key.hash);
+    head->seq.write_begin();
     TableRowHeader *prev = nullptr;
     bool found = false;
     for (TableRowHeader *row = head;; prev = row, row = row_at(row->next)) {
@@ -194,6 +195,7 @@ bool Table::erase(const TableKey &key) {
         }
         if (row->next == 0) break;
     }
+    head->seq.write_end();
     head->lock.unlock();
     if (found) {
         header_->num.fetch_sub(1, std::memory_order_relaxed);
@@ -208,7 +210,7 @@ TableRowHeader *Table::lock_for_visit(uint64_t i) {
         if (!row->active.load(std::memory_order_acquire)) return nullptr;
         uint64_t bucket = i < rows_ ? i : (row->hash.load(std::memory_order_relaxed) & (rows_ - 1));
         TableRowHeader *head = row_at(bucket);
-        head->lock.lock();
+        lock_chain(head);
         // An overflow row may have been freed and reused for another bucket
         // between the check and the lock: only its current chain's lock counts.
         if (row->active.load(std::memory_order_relaxed) &&

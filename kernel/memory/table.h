@@ -18,6 +18,14 @@
 // a multiple of 8, behind a length word), stored after the row header and
 // before the key. The callers get a TableRow view of
 // a row while its chain is locked: no copy, no allocation.
+//
+// Reads need not lock: each bucket row also has a SeqCounter that its chain's
+// writers (holding the lock) make odd while they change the chain or a row
+// of it. peek() walks the chain and copies what it needs without writing
+// shared memory, and keeps the copy only if the counter did not move; so
+// processes reading the same rows do not bounce their cache lines. A reader
+// that keeps finding a write in progress falls back to the lock, which also
+// takes over from a writer that died (and repairs its counter).
 #pragma once
 
 #include <atomic>
@@ -25,9 +33,12 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "memory/cpu_relax.h"
 #include "memory/owner_lock.h"
+#include "memory/seq_counter.h"
 #include "memory/shared_memory.h"
 #include "memory/table_hash.h"
 
@@ -64,21 +75,28 @@ struct TableRowHeader {
     std::atomic<uint8_t> active;
     uint8_t key_len;
     uint8_t truncated;
-    uint8_t reserved[5];
+    uint8_t reserved;
+    SeqCounter seq;  // meaningful on bucket rows: odd while the chain is written
 };
 
-// A locked row, valid inside the callback that received it.
+// A row's values (and key): either a row whose chain is locked, valid inside
+// the callback that received it, or a copy of a row's values (no key).
 class TableRow {
   public:
     TableRow(TableRowHeader *header, const char *key)
-        : header_(header), data_(reinterpret_cast<char *>(header + 1)), key_(key) {}
+        : data_(reinterpret_cast<char *>(header + 1)), key_(key), key_len_(header->key_len) {}
+    // A view of values copied out of a row (Table::peek); its key is empty.
+    static TableRow of_values(const char *values) { return TableRow(const_cast<char *>(values)); }
 
-    std::string_view key() const { return {key_, header_->key_len}; }
+    std::string_view key() const { return {key_, key_len_}; }
+    // The values' bytes (Table::data_size() of them).
+    const char *values() const { return data_; }
 
     int64_t get_int(const TableColumn &c) const { return load<int64_t>(c.offset); }
     double get_float(const TableColumn &c) const { return load<double>(c.offset); }
     std::string_view get_string(const TableColumn &c) const {
-        return {data_ + c.offset + kLengthSlot, load<uint32_t>(c.offset)};
+        uint32_t len = load<uint32_t>(c.offset);
+        return {data_ + c.offset + kLengthSlot, len < c.capacity ? len : c.capacity};
     }
 
     void set_int(const TableColumn &c, int64_t v) { store(c.offset, v); }
@@ -94,6 +112,8 @@ class TableRow {
     static constexpr uint32_t kLengthSlot = 8;
 
   private:
+    explicit TableRow(char *values) : data_(values), key_(""), key_len_(0) {}
+
     template <class T> T load(uint32_t offset) const {
         T v;
         memcpy(&v, data_ + offset, sizeof(T));
@@ -101,9 +121,9 @@ class TableRow {
     }
     template <class T> void store(uint32_t offset, T v) { memcpy(data_ + offset, &v, sizeof(T)); }
 
-    TableRowHeader *header_;
     char *data_;
     const char *key_;
+    uint8_t key_len_;
 };
 
 class Table {
@@ -137,11 +157,35 @@ class Table {
     uint64_t total_rows() const { return rows_ + conflict_rows_; }
     size_t memory_size() const { return memory_.size(); }
     size_t row_size() const { return row_size_; }
+    // Bytes of a row's values (what peek() callers copy).
+    size_t data_size() const { return data_size_; }
     uint64_t count() const;
     Stats stats() const;
 
-    // read(const TableRow &) on the key's row; false when absent.
+    // Starts loading the key's bucket row (header, values and a short key)
+    // into the cache, so that its misses overlap the caller's own work, such
+    // as converting the values to store, and each other. A read-only
+    // prefetch leaves other cores' copies of the lines alone.
+    void prefetch(const TableKey &key, bool for_write) const {
+        const char *row = reinterpret_cast<const char *>(bucket_of(key.hash));
+        const char *last = row + key_offset_ + key.stored;
+        if (for_write) {
+            __builtin_prefetch(row, 1);
+            __builtin_prefetch(row + 64, 1);
+            __builtin_prefetch(last, 1);
+        } else {
+            __builtin_prefetch(row, 0);
+            __builtin_prefetch(row + 64, 0);
+            __builtin_prefetch(last, 0);
+        }
+    }
+    // read(const TableRow &) on the key's row, locked; false when absent.
     template <class F> bool find(const TableKey &key, F &&read);
+    // Like find() without the lock: copy(const TableRow &) may run several
+    // times, on a row that another process is changing, until one run saw a
+    // consistent row. So copy must only copy bytes (values(), fixed-size
+    // reads) and decide nothing from them; the caller uses its last copy.
+    template <class F> bool peek(const TableKey &key, F &&copy);
     // write(TableRow &, bool created) on the key's row, made (zeroed) when
     // absent; false when the table has no room for it.
     template <class F> bool upsert(const TableKey &key, F &&write);
@@ -159,9 +203,15 @@ class Table {
     uint64_t index_of(const TableRowHeader *row) const {
         return static_cast<uint64_t>(reinterpret_cast<const char *>(row) - rows_base_) / row_size_;
     }
-    TableRowHeader *lock_bucket(uint64_t hash) {
-        TableRowHeader *head = row_at(hash & (rows_ - 1));
+    TableRowHeader *bucket_of(uint64_t hash) const { return row_at(hash & (rows_ - 1)); }
+    // Locks a chain; a holder that died in a write left its counter odd.
+    static void lock_chain(TableRowHeader *head) {
         head->lock.lock();
+        head->seq.repair();
+    }
+    TableRowHeader *lock_bucket(uint64_t hash) {
+        TableRowHeader *head = bucket_of(hash);
+        lock_chain(head);
         return head;
     }
     char *key_of(TableRowHeader *row) const { return reinterpret_cast<char *>(row) + key_offset_; }
@@ -171,6 +221,17 @@ class Table {
                memcmp(key_of(row), key.bytes.data(), key.stored) == 0;
     }
     TableRowHeader *find_in_chain(TableRowHeader *head, const TableKey &key) const;
+    // find_in_chain() without the lock: the chain may change meanwhile, so the
+    // walk stays inside the table and stops after the longest possible chain.
+    TableRowHeader *find_in_chain_unlocked(TableRowHeader *head, const TableKey &key) const {
+        TableRowHeader *row = head;
+        for (uint64_t hops = 0;; ++hops) {
+            if (matches(row, key)) return row;
+            uint32_t next = __atomic_load_n(&row->next, __ATOMIC_RELAXED);
+            if (next == 0 || next >= total_rows() || hops > conflict_rows_) return nullptr;
+            row = row_at(next);
+        }
+    }
     TableRowHeader *find_or_insert(TableRowHeader *head, const TableKey &key, bool *created);
     TableRowHeader *lock_for_visit(uint64_t i);  // the locked head, or null if the row is unused
     uint32_t take_free_row();
@@ -195,14 +256,35 @@ template <class F> bool Table::find(const TableKey &key, F &&read) {
     return row != nullptr;
 }
 
+template <class F> bool Table::peek(const TableKey &key, F &&copy) {
+    // A write holds the chain for well under a microsecond; after this many
+    // tries its writer was probably descheduled (or died): wait on the lock.
+    constexpr int kTries = 64;
+    prefetch(key, false);
+    TableRowHeader *head = bucket_of(key.hash);
+    for (int i = 0; i < kTries; ++i) {
+        uint32_t seen = head->seq.read_begin();
+        if (SeqCounter::writing(seen)) {
+            cpu_relax();
+            continue;
+        }
+        TableRowHeader *row = find_in_chain_unlocked(head, key);
+        if (row) copy(static_cast<const TableRow &>(TableRow(row, key_of(row))));
+        if (head->seq.unchanged(seen)) return row != nullptr;
+    }
+    return find(key, std::forward<F>(copy));
+}
+
 template <class F> bool Table::upsert(const TableKey &key, F &&write) {
     TableRowHeader *head = lock_bucket(key.hash);
+    head->seq.write_begin();
     bool created = false;
     TableRowHeader *row = find_or_insert(head, key, &created);
     if (row) {
         TableRow view(row, key_of(row));
         write(view, created);
     }
+    head->seq.write_end();
     head->lock.unlock();
     return row != nullptr;
 }

@@ -32,7 +32,8 @@ extern const zend_function_entry table_methods[];
 zend_object *table_create_object(zend_class_entry *ce);
 void table_init_handlers();
 
-// Builds the row array (columns in declaration order) of a locked row.
+// Builds the row array (columns in declaration order) of a locked row or of
+// a copy of one.
 void table_row_to_array(TableObject *object, const kernel::TableRow &row, zval *out);
 // Frees the table and everything made for it (free handler, second __construct).
 void table_release(TableObject *object);

@@ -1,7 +1,8 @@
 // The methods of Swoole\Table (spec process-memory.md §3). Values are
 // converted to their column types before the row is locked (a conversion may
-// run user code), the row is then written or read in place under its lock,
-// and log lines are written after the lock is released.
+// run user code), the row is then written in place under its lock, and log
+// lines are written after the lock is released. get() and exist() copy the
+// row out without locking it (Table::peek) and build the result from the copy.
 #include "memory/php_memory.h"
 
 extern "C" {
@@ -66,6 +67,9 @@ struct PendingRow {
 };
 
 constexpr uint32_t kStackValues = 16;
+// get() copies rows up to this size out of the table without locking them;
+// larger rows are read under the lock.
+constexpr size_t kSnapshotBytes = 1024;
 
 // The column an input key names, or -1. Arrays usually list the columns in
 // declaration order, so the column at the entry's position is tried first:
@@ -356,6 +360,8 @@ PHP_METHOD(Table, set) {
     if (!table) RETURN_FALSE;
     if (ZSTR_LEN(key) > TableKey::kMaxStored) php_error_docref(nullptr, E_WARNING, "key[%s] is too long", ZSTR_VAL(key));
 
+    TableKey k(view_of(key));
+    table->prefetch(k, true);  // the row arrives while the values are converted
     PendingValue stack_values[kStackValues];
     zend_string *stack_temporaries[kStackValues];
     uint32_t capacity = std::min(object->column_count, zend_hash_num_elements(input));
@@ -370,7 +376,7 @@ PHP_METHOD(Table, set) {
     bool ok = false;
     // A conversion may have run user code that destroyed the table.
     if (EXPECTED(converted && object->table == table)) {
-        ok = table->upsert(TableKey(view_of(key)), [&](TableRow &row, bool) { apply_values(row, pending); });
+        ok = table->upsert(k, [&](TableRow &row, bool) { apply_values(row, pending); });
         if (!ok) {
             php_error_docref(nullptr, E_WARNING, "failed to set('%s'), unable to allocate memory", ZSTR_VAL(key));
         } else if (UNEXPECTED(pending.too_long)) {
@@ -397,15 +403,32 @@ PHP_METHOD(Table, get) {
     TableObject *object = self_object(ZEND_THIS);
     kernel::Table *table = created_or_fatal(object);
     if (!table) RETURN_FALSE;
-    bool found;
+    const TableColumn *column = nullptr;
     if (field) {
         int index = find_column(object, field);
         if (index < 0) RETURN_FALSE;
-        const TableColumn &c = table->columns()[index];
-        found = table->find(TableKey(view_of(key)), [&](const TableRow &row) { fill_single(c, row, return_value); });
+        column = &table->columns()[index];
+    }
+    TableKey k(view_of(key));
+    const size_t bytes = table->data_size();
+    bool found;
+    if (EXPECTED(bytes <= kSnapshotBytes)) {
+        // Copy the values without locking the row, then build the result
+        // from the copy (allocating under no lock and never twice).
+        alignas(8) char snapshot[kSnapshotBytes];
+        found = table->peek(k, [&](const TableRow &row) { memcpy(snapshot, row.values(), bytes); });
+        if (found) {
+            TableRow copy = TableRow::of_values(snapshot);
+            if (column) {
+                fill_single(*column, copy, return_value);
+            } else {
+                table_row_to_array(object, copy, return_value);
+            }
+        }
+    } else if (column) {
+        found = table->find(k, [&](const TableRow &row) { fill_single(*column, row, return_value); });
     } else {
-        found = table->find(TableKey(view_of(key)),
-                            [&](const TableRow &row) { table_row_to_array(object, row, return_value); });
+        found = table->find(k, [&](const TableRow &row) { table_row_to_array(object, row, return_value); });
     }
     if (!found) RETURN_FALSE;
 }
@@ -417,7 +440,7 @@ PHP_METHOD(Table, exist) {
     ZEND_PARSE_PARAMETERS_END();
     kernel::Table *table = created_or_fatal(self_object(ZEND_THIS));
     if (!table) RETURN_FALSE;
-    RETURN_BOOL(table->find(TableKey(view_of(key)), [](const TableRow &) {}));
+    RETURN_BOOL(table->peek(TableKey(view_of(key)), [](const TableRow &) {}));
 }
 
 PHP_METHOD(Table, del) {

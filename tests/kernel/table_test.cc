@@ -1,9 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <new>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "fork_helpers.h"
+#include "memory/shared_memory.h"
 #include "memory/table.h"
 
 using namespace swoole::kernel;
@@ -176,4 +180,115 @@ TEST(Table, FourProcessesIncrementTheSameRowExactly) {
     EXPECT_EQ(read_int(t, "same", 0), 4 * kLoops);
     for (int p = 0; p < 4; ++p) EXPECT_EQ(read_int(t, "own" + std::to_string(p), 0), kLoops);
     EXPECT_EQ(t.count(), 5u);
+}
+
+namespace {
+
+// Keys of `t` that share the bucket of `first` (so they form one chain).
+std::vector<std::string> keys_in_bucket_of(const Table &t, const std::string &first, size_t n) {
+    std::vector<std::string> keys{first};
+    uint64_t bucket = table_hash(first) & (t.size() - 1);
+    for (int i = 0; keys.size() < n; ++i) {
+        std::string key = "c" + std::to_string(i);
+        if ((table_hash(key) & (t.size() - 1)) == bucket) keys.push_back(key);
+    }
+    return keys;
+}
+
+}  // namespace
+
+// peek() reads without the lock while another process rewrites the row and
+// inserts and deletes the other rows of its chain: every copy it accepts is
+// one whole write (a == -b, the string made from a), and the key that is
+// never deleted is always found.
+TEST(Table, PeekNeverAcceptsATornRowOrLosesAChainedKey) {
+    Table t(64, 1);
+    t.add_column("a", ColumnType::integer, 0);
+    t.add_column("s", ColumnType::string, 1024);  // long writes: more overlap
+    t.add_column("b", ColumnType::integer, 0);
+    ASSERT_TRUE(t.create());
+    const auto &c = t.columns();
+    std::vector<std::string> chain = keys_in_bucket_of(t, "stay", 4);
+    auto write = [&](const std::string &key, int64_t a) {
+        return t.upsert(TableKey(key), [&](TableRow &row, bool) {
+            row.set_int(c[0], a);
+            row.set_string(c[1], std::string(static_cast<size_t>(a % 1000) + 1, static_cast<char>('a' + a % 26)));
+            row.set_int(c[2], -a);
+        });
+    };
+    ASSERT_TRUE(write(chain[1], 0));  // "stay" goes behind another row
+    ASSERT_TRUE(write(chain[0], 0));
+    SharedMemory flag_memory;
+    ASSERT_TRUE(flag_memory.allocate(sizeof(std::atomic<int>)));
+    auto *done = new (flag_memory.data()) std::atomic<int>(0);
+
+    pid_t writer = fork_child([&] {
+        for (int64_t i = 1; i <= 200000; ++i) {
+            if (!write(chain[0], i)) return 1;
+            // churn the rest of the chain: erase one, re-insert another
+            const std::string &gone = chain[1 + i % 3];
+            t.erase(TableKey(gone));
+            if (!write(chain[1 + (i + 1) % 3], i)) return 2;
+        }
+        done->store(1);
+        return 0;
+    });
+    const size_t bytes = t.data_size();
+    uint64_t reads = 0, torn = 0, lost = 0;
+    while (done->load() == 0) {
+        for (size_t k = 0; k < chain.size(); ++k) {
+            std::vector<char> copy(bytes);
+            bool found = t.peek(TableKey(chain[k]), [&](const TableRow &row) { memcpy(copy.data(), row.values(), bytes); });
+            if (!found) {
+                if (k == 0) ++lost;
+                continue;
+            }
+            ++reads;
+            TableRow row = TableRow::of_values(copy.data());
+            int64_t a = row.get_int(c[0]);
+            std::string expect(static_cast<size_t>(a % 1000) + 1, static_cast<char>('a' + a % 26));
+            if (row.get_int(c[2]) != -a || row.get_string(c[1]) != expect) ++torn;
+        }
+    }
+    ASSERT_TRUE(wait_children({writer}));
+    EXPECT_GT(reads, 0u);
+    EXPECT_EQ(torn, 0u);
+    EXPECT_EQ(lost, 0u);
+    EXPECT_EQ(read_int(t, chain[0], 0), 200000);
+}
+
+// A writer killed inside upsert() leaves its chain locked and its sequence
+// counter odd: a reader neither spins for good nor gets stuck on the lock;
+// it takes the lock over and sees what the dead writer left. Later reads and
+// writes of the chain work as before.
+TEST(Table, PeekTakesOverFromAWriterThatDied) {
+    Table t(64, 0.2);
+    t.add_column("a", ColumnType::integer, 0);
+    t.add_column("b", ColumnType::integer, 0);
+    ASSERT_TRUE(t.create());
+    const auto &c = t.columns();
+    ASSERT_TRUE(t.upsert(TableKey("k"), [&](TableRow &row, bool) { row.set_int(c[1], 7); }));
+    pid_t writer = fork_child([&] {
+        t.upsert(TableKey("k"), [&](TableRow &row, bool) {
+            row.set_int(c[0], 1);
+            _exit(0);  // dies holding the lock, halfway through the write
+        });
+        return 1;
+    });
+    ASSERT_TRUE(wait_children({writer}));  // reaped: the holder's pid is gone
+    int64_t a = -1, b = -1;
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_TRUE(t.peek(TableKey("k"), [&](const TableRow &row) {
+        a = row.get_int(c[0]);
+        b = row.get_int(c[1]);
+    }));
+    double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(a, 1);
+    EXPECT_EQ(b, 7);
+    EXPECT_LT(waited, 5.0);
+    EXPECT_TRUE(t.upsert(TableKey("k"), [&](TableRow &row, bool) { row.set_int(c[1], 8); }));
+    EXPECT_TRUE(t.peek(TableKey("k"), [&](const TableRow &row) { b = row.get_int(c[1]); }));
+    EXPECT_EQ(b, 8);
+    EXPECT_TRUE(t.erase(TableKey("k")));
+    EXPECT_FALSE(t.peek(TableKey("k"), [](const TableRow &) {}));
 }

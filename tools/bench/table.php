@@ -3,7 +3,8 @@
 // 32-byte string) per key over KEYS keys, with set()+get() per iteration, get()
 // only and set() only, in one process and in two processes at once (ops/s
 // summed) either on disjoint key halves or both on the same keys at the same
-// time (contention on the same rows). Run through tools/bench/table.
+// time (contention on the same rows), and get() only by two processes on the
+// same keys. Run through tools/bench/table.
 //
 // The machine is shared, so each case runs ROUNDS rounds alternating the two
 // stores (Table first in even rounds, APCu first in odd ones); the table shows
@@ -132,11 +133,13 @@ $cases = [
     ['set, 1 process', 1, 'table_set', 'apcu_set', fn($p) => [0, KEYS]],
     ['set+get, 2 proc, own keys', 2, 'table_set_get', 'apcu_set_get', fn($p) => [$p * $half, $half]],
     ['set+get, 2 proc, same keys', 2, 'table_set_get', 'apcu_set_get', fn($p) => [0, KEYS]],
+    ['get, 2 proc, same keys', 2, 'table_get', 'apcu_get', fn($p) => [0, KEYS]],
 ];
 if (isset($argv[1])) $cases = array_values(array_filter($cases, fn($c) => str_contains($c[0], $argv[1])));
 
 printf("%-28s %14s %14s %8s  %-9s  %s\n", '(ops/s, best of ' . ROUNDS . ')', 'Swoole\\Table', 'APCu', 'ratio', 'spread',
        'per CPU-s');
+$results = [];
 foreach ($cases as [$name, $n, $table_fn, $apcu_fn, $range]) {
     $run_table = fn() => in_processes($n, function ($p) use ($t, $table_fn, $range) {
         [$lo, $count] = $range($p);
@@ -163,4 +166,17 @@ foreach ($cases as [$name, $n, $table_fn, $apcu_fn, $range]) {
     printf("%-28s %14s %14s %7.2fx  %.2f-%.2f  %.2fx\n", $name, number_format($best['table'][0]),
            number_format($best['apcu'][0]), $best['table'][0] / $best['apcu'][0], min($ratios), max($ratios),
            $best['table'][1] / $best['apcu'][1]);
+    $results[$name] = $best;
+}
+
+// How each store scales from one process to two (best ops/s of the two-process
+// case over the one-process one): with two idle cores an ideal store doubles;
+// a store that serialises every operation stays at or below 1.
+$one = $results['set+get, 1 process'] ?? null;
+foreach (['set+get, 2 proc, own keys', 'set+get, 2 proc, same keys'] as $name) {
+    if (!$one || !isset($results[$name])) continue;
+    $two = $results[$name];
+    printf("%-28s %13.2fx %13.2fx   (2 processes / 1, wall; per CPU-s %.2fx / %.2fx)\n", "scaling, " . substr($name, 9),
+           $two['table'][0] / $one['table'][0], $two['apcu'][0] / $one['apcu'][0],
+           $two['table'][1] / $one['table'][1], $two['apcu'][1] / $one['apcu'][1]);
 }
