@@ -258,6 +258,10 @@ void ProcessMode::on_signal(int signo, void *arg) {
 void ProcessMode::begin_shutdown() {
     if (!stopping_) {
         stopping_ = true;
+        if (server_.events_.on_before_shutdown) {
+            std::lock_guard<std::mutex> lock(dispatch_func_lock());
+            server_.events_.on_before_shutdown(server_.events_.ctx, server_);
+        }
         for (auto &p : server_.ports()) {
             if (p->is_stream() && p->fd() >= 0 && main_->exists(p->fd())) main_->remove(p->fd());
         }

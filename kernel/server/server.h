@@ -95,6 +95,9 @@ struct ServerEvents {
     // Process level.
     void (*on_start)(void *ctx, Server &server) = nullptr;  // in worker 0 (BASE), before its on_worker_start
     void (*on_shutdown)(void *ctx, Server &server) = nullptr;  // in the original process
+    // When shutdown starts (SIGTERM or shutdown()), before the workers are
+    // stopped: in the master (PROCESS) or the single process (BASE, 1 worker).
+    void (*on_before_shutdown)(void *ctx, Server &server) = nullptr;
     void (*on_manager_start)(void *ctx, Server &server) = nullptr;
     void (*on_manager_stop)(void *ctx, Server &server) = nullptr;
     void (*on_worker_start)(void *ctx, Server &server, int worker_id) = nullptr;

@@ -209,6 +209,8 @@ void Server::stop_worker() { begin_stop(); }
 void Server::begin_stop() {
     if (stopping_ || !reactor_) return;
     stopping_ = true;
+    // Single process (BASE, no manager): this is where shutdown starts.
+    if (!manager_ && !pm_ && events_.on_before_shutdown) events_.on_before_shutdown(events_.ctx, *this);
     // New connections are refused (single) or left to the other workers.
     for (auto &p : ports_) {
         if (p->fd() >= 0 && reactor_->exists(p->fd())) reactor_->remove(p->fd());

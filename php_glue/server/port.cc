@@ -2,6 +2,7 @@
 // callbacks. The Port object lives in the server's ports list; the kernel
 // ListenPort it describes is owned by the kernel server. At start a port
 // without its own set() takes the primary port's settings.
+#include "server/event_objects.h"
 #include "server/php_server.h"
 
 #include <algorithm>
@@ -167,6 +168,7 @@ bool build_port(PortState &ps) {
 void port_resolve_callbacks(PortState &ps, PortState &primary);
 
 bool prepare_ports(ServerState &st) {
+    resolve_event_object(st);
     PortState &primary = *port_of(Z_OBJ(st.ports[0]))->state;
     for (zval &p : st.ports) {
         PortState &ps = *port_of(Z_OBJ(p))->state;

@@ -2,6 +2,7 @@
 // part's methods plus the tables other files contribute, see php_server.h),
 // its properties (§4), the Port and Connection\Iterator classes, and the
 // server constants of §8.
+#include "server/event_objects.h"
 #include "server/php_server.h"
 
 #include <vector>
@@ -267,6 +268,7 @@ void register_server(int module_number) {
     register_port_class(module_number);
     register_connection_iterator(module_number);
     register_server_class(module_number);
+    register_event_object_classes(module_number);
 }
 
 }  // namespace swoole::php

@@ -130,6 +130,12 @@ void on_shutdown(void *ctx, kernel::Server &server) {
     call_server_only(st, ServerEvent::shutdown);
 }
 
+void on_before_shutdown(void *ctx, kernel::Server &server) {
+    auto &st = *static_cast<ServerState *>(ctx);
+    sync_process_properties(st, server);
+    call_server_only(st, ServerEvent::before_shutdown);
+}
+
 void on_manager_start(void *ctx, kernel::Server &server) {
     auto &st = *static_cast<ServerState *>(ctx);
     sync_process_properties(st, server);
@@ -239,6 +245,7 @@ ZEND_METHOD(Server, __construct) {
     events.ctx = st;
     events.on_start = on_start;
     events.on_shutdown = on_shutdown;
+    events.on_before_shutdown = on_before_shutdown;
     events.on_manager_start = on_manager_start;
     events.on_manager_stop = on_manager_stop;
     events.on_worker_start = on_worker_start;

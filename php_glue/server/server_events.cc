@@ -1,12 +1,14 @@
 // Event registration (Server::on, Port::on, getCallback: §3, §5) and the
 // connection events of the kernel (§7): each looks up the callable resolved at
 // start for the connection's port and calls it with reused argument slots.
+#include "server/event_objects.h"
 #include "server/php_server.h"
 
 #include <sys/socket.h>
 
 #include <cctype>
 #include <cstring>
+#include <ctime>
 #include <string>
 
 namespace swoole::php {
@@ -107,10 +109,31 @@ Callable *port_callback(ServerState &st, const kernel::Connection &conn, PortEve
     return port_at(st, conn.port->index())->resolved[static_cast<int>(ev)];
 }
 
+double wall_now() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// event_object: fn(server, Server\Event) for connect/receive/close.
+void dispatch_event_object(ServerState &st, Callable *fn, zend_long fd, zend_long reactor_id, double dispatch_time,
+                           const std::string_view *data) {
+    zval args[2];
+    ZVAL_COPY_VALUE(&args[0], &st.self);
+    make_event_object(&args[1], fd, reactor_id, dispatch_time, data);
+    dispatch_event(st, fn, 2, args);
+    zval_ptr_dtor(&args[1]);
+}
+
 void on_connect(void *ctx, kernel::Server &, kernel::Connection &conn) {
     auto &st = *static_cast<ServerState *>(ctx);
     Callable *fn = port_callback(st, conn, PortEvent::connect);
     if (!fn) return;
+    if (event_object_enabled(st)) {
+        double t = conn.last_dispatch_time > 0 ? conn.last_dispatch_time : conn.connect_time;
+        dispatch_event_object(st, fn, conn.session, conn.reactor_id, t, nullptr);
+        return;
+    }
     zval args[3];
     ZVAL_COPY_VALUE(&args[0], &st.self);
     ZVAL_LONG(&args[1], conn.session);
@@ -122,6 +145,11 @@ void on_receive(void *ctx, kernel::Server &, kernel::Connection &conn, std::stri
     auto &st = *static_cast<ServerState *>(ctx);
     Callable *fn = port_callback(st, conn, PortEvent::receive);
     if (!fn) return;
+    if (event_object_enabled(st)) {
+        double t = conn.last_dispatch_time > 0 ? conn.last_dispatch_time : wall_now();
+        dispatch_event_object(st, fn, conn.session, conn.reactor_id, t, &data);
+        return;
+    }
     zval args[4];
     ZVAL_COPY_VALUE(&args[0], &st.self);
     ZVAL_LONG(&args[1], conn.session);
@@ -135,6 +163,16 @@ void on_packet(void *ctx, kernel::Server &, std::string_view data, const kernel:
     auto &st = *static_cast<ServerState *>(ctx);
     Callable *fn = port_at(st, info.port->index())->resolved[static_cast<int>(PortEvent::packet)];
     if (!fn) return;
+    if (event_object_enabled(st)) {
+        zval args[2];
+        ZVAL_COPY_VALUE(&args[0], &st.self);
+        std::string host = info.address->host();
+        make_packet_object(&args[1], info.port->fd(), info.port->port(), info.dispatch_time, host,
+                           info.port->is_unix() ? -1 : info.address->port(), data);
+        dispatch_event(st, fn, 2, args);
+        zval_ptr_dtor(&args[1]);
+        return;
+    }
     zval args[3];
     ZVAL_COPY_VALUE(&args[0], &st.self);
     ZVAL_STRINGL_FAST(&args[1], data.data(), data.size());
@@ -154,6 +192,10 @@ void on_close(void *ctx, kernel::Server &, kernel::Connection &conn, int reactor
     auto &st = *static_cast<ServerState *>(ctx);
     Callable *fn = port_callback(st, conn, PortEvent::close);
     if (!fn) return;
+    if (event_object_enabled(st)) {
+        dispatch_event_object(st, fn, conn.session, reactor_id, wall_now(), nullptr);
+        return;
+    }
     zval args[3];
     ZVAL_COPY_VALUE(&args[0], &st.self);
     ZVAL_LONG(&args[1], conn.session);
