@@ -2,6 +2,10 @@
 // "master" so the test process keeps its own signal state; workers report to
 // the test through a pipe.
 #include <gtest/gtest.h>
+#include <sys/mman.h>
+
+#include <atomic>
+#include <new>
 
 #include <poll.h>
 #include <signal.h>
@@ -30,6 +34,11 @@ enum class WorkerMode { exit_at_once, wait_for_signal, detach_then_wait };
 
 // The master: runs the manager; its exit status is the number of spawns, capped.
 pid_t fork_master(int workers, WorkerMode mode, int report_fd) {
+    // Shared by every worker the master forks: only the first one detaches
+    // (the replacement must stay managed, or it outlives the test).
+    auto *detached = static_cast<std::atomic<bool> *>(
+        mmap(nullptr, sizeof(std::atomic<bool>), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
+    new (detached) std::atomic<bool>(false);
     pid_t pid = fork();
     if (pid != 0) return pid;
     ProcessManager manager(workers);
@@ -39,12 +48,8 @@ pid_t fork_master(int workers, WorkerMode mode, int report_fd) {
         Report r{role.worker_id, getpid()};
         if (write(report_fd, &r, sizeof r) != sizeof r) _exit(3);
         if (mode == WorkerMode::exit_at_once) _exit(0);
-        if (mode == WorkerMode::detach_then_wait && role.worker_id == 0) {
-            static bool detached = false;
-            if (!detached) {
-                detached = true;
-                ProcessManager::request_detach(getppid(), 0);
-            }
+        if (mode == WorkerMode::detach_then_wait && role.worker_id == 0 && !detached->exchange(true)) {
+            ProcessManager::request_detach(getppid(), 0);
         }
         for (;;) pause();
     }
@@ -134,12 +139,13 @@ TEST(ProcessManager, DetachedWorkerIsReplacedAndLeftAlone) {
     // behind when an assertion fails, or it holds the runner's output open.
     struct Reaper {
         pid_t master;
-        Report &first;
+        Report &first, &second;
         ~Reaper() {
             if (first.pid > 0) kill(first.pid, SIGKILL);
+            if (second.pid > 0) kill(second.pid, SIGKILL);
             kill(master, SIGKILL);
         }
-    } reaper{master, first};
+    } reaper{master, first, second};
     ASSERT_TRUE(read_report(p.fds[0], first, 30000));
     ASSERT_TRUE(read_report(p.fds[0], second, 30000));  // the replacement
     EXPECT_EQ(second.id, 0);
