@@ -36,15 +36,6 @@ void free_object(zend_object *object) {
     zend_object_std_dtor(object);
 }
 
-zval *find(HashTable *ht, const char *key) { return zend_hash_str_find_deref(ht, key, strlen(key)); }
-
-bool read_long(HashTable *ht, const char *key, zend_long &out) {
-    zval *v = find(ht, key);
-    if (!v) return false;
-    out = zval_get_long(v);
-    return true;
-}
-
 size_t clamp_size(zend_long v) { return v <= 0 ? 0 : static_cast<size_t>(v); }
 
 // Merges settings into the object's $setting array.
@@ -90,7 +81,7 @@ void make_port_object(ServerState &st, kernel::ListenPort *port, int sock_type, 
 }
 
 bool port_apply_settings(PortState &ps, HashTable *ht) {
-    if (zval *v = find(ht, "package_length_type")) {
+    if (zval *v = setting_find(ht, "package_length_type")) {
         zend_string *s = zval_get_string(v);
         bool ok = ZSTR_LEN(s) == 1 && kernel::LengthType::from_code(ZSTR_VAL(s)[0]).valid();
         zend_string_release(s);
@@ -99,13 +90,13 @@ bool port_apply_settings(PortState &ps, HashTable *ht) {
             return false;
         }
     }
-    if (zval *v = find(ht, "package_length_offset")) {
+    if (zval *v = setting_find(ht, "package_length_offset")) {
         if (zval_get_long(v) > 8192) {
             php_error_docref(nullptr, E_ERROR, "'package_length_offset' value is too large");
             return false;
         }
     }
-    if (zval *v = find(ht, "package_body_start"); v && !find(ht, "package_body_offset")) {
+    if (zval *v = setting_find(ht, "package_body_start"); v && !setting_find(ht, "package_body_offset")) {
         ps.parsed.framing.package_body_offset = static_cast<uint32_t>(zval_get_long(v));
     }
     // The certificate checks of a server are fatal (the synchronous client's rule).
@@ -113,14 +104,14 @@ bool port_apply_settings(PortState &ps, HashTable *ht) {
     kernel::PortSettings &k = ps.port->settings;
     zend_long n;
     if (read_long(ht, "backlog", n)) k.backlog = static_cast<int>(std::clamp<zend_long>(n, 0, 65535));
-    if (zval *v = find(ht, "open_tcp_nodelay")) {
+    if (zval *v = setting_find(ht, "open_tcp_nodelay")) {
         k.open_tcp_nodelay = zend_is_true(v);
     } else {
         k.open_tcp_nodelay = true;  // 4.8: on whenever a port's set() runs without it
     }
     if (read_long(ht, "tcp_defer_accept", n)) k.tcp_defer_accept = static_cast<int>(n);
-    if (zval *v = find(ht, "tcp_fastopen")) k.tcp_fastopen = zend_is_true(v);
-    if (zval *v = find(ht, "open_tcp_keepalive")) k.open_tcp_keepalive = zend_is_true(v);
+    if (zval *v = setting_find(ht, "tcp_fastopen")) k.tcp_fastopen = zend_is_true(v);
+    if (zval *v = setting_find(ht, "open_tcp_keepalive")) k.open_tcp_keepalive = zend_is_true(v);
     if (read_long(ht, "tcp_keepidle", n)) k.tcp_keepidle = static_cast<int>(n);
     if (read_long(ht, "tcp_keepinterval", n)) k.tcp_keepinterval = static_cast<int>(n);
     if (read_long(ht, "tcp_keepcount", n)) k.tcp_keepcount = static_cast<int>(n);

@@ -54,30 +54,6 @@ bool known_option(std::string_view key) {
     return false;
 }
 
-zval *find(HashTable *ht, const char *key) { return zend_hash_str_find_deref(ht, key, strlen(key)); }
-
-bool read_long(HashTable *ht, const char *key, zend_long &out) {
-    zval *v = find(ht, key);
-    if (!v) return false;
-    out = zval_get_long(v);
-    return true;
-}
-
-bool read_bool(HashTable *ht, const char *key, bool &out) {
-    zval *v = find(ht, key);
-    if (!v) return false;
-    out = zend_is_true(v);
-    return true;
-}
-
-bool read_string(HashTable *ht, const char *key, std::string &out) {
-    zval *v = find(ht, key);
-    if (!v) return false;
-    zend_string *s = zval_get_string(v);
-    out.assign(ZSTR_VAL(s), ZSTR_LEN(s));
-    zend_string_release(s);
-    return true;
-}
 
 int cpu_count() {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -189,7 +165,7 @@ ZEND_METHOD(Server, set) {
             k.dispatch_mode = static_cast<int>(n);
         }
     }
-    if (zval *v = find(ht, "dispatch_func"); v && !set_dispatch_func(*st, v)) RETURN_FALSE;
+    if (zval *v = setting_find(ht, "dispatch_func"); v && !set_dispatch_func(*st, v)) RETURN_FALSE;
     read_bool(ht, "enable_unsafe_event", k.enable_unsafe_event);
     read_bool(ht, "discard_timeout_request", k.discard_timeout_request);
     read_bool(ht, "enable_coroutine", st->enable_coroutine);

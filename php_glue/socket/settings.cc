@@ -19,26 +19,24 @@ extern "C" {
 
 namespace swoole::php {
 
-namespace {
-
-zval *find(HashTable *ht, const char *key) { return zend_hash_str_find_deref(ht, key, strlen(key)); }
+zval *setting_find(HashTable *ht, const char *key) { return zend_hash_str_find_deref(ht, key, strlen(key)); }
 
 bool read_bool(HashTable *ht, const char *key, bool &out) {
-    zval *v = find(ht, key);
+    zval *v = setting_find(ht, key);
     if (!v) return false;
     out = zend_is_true(v);
     return true;
 }
 
 bool read_long(HashTable *ht, const char *key, zend_long &out) {
-    zval *v = find(ht, key);
+    zval *v = setting_find(ht, key);
     if (!v) return false;
     out = zval_get_long(v);
     return true;
 }
 
 bool read_string(HashTable *ht, const char *key, std::string &out) {
-    zval *v = find(ht, key);
+    zval *v = setting_find(ht, key);
     if (!v) return false;
     zend_string *s = zval_get_string(v);
     out.assign(ZSTR_VAL(s), ZSTR_LEN(s));
@@ -46,8 +44,11 @@ bool read_string(HashTable *ht, const char *key, std::string &out) {
     return true;
 }
 
+namespace {
+
+
 void read_timeout(HashTable *ht, const char *key, std::optional<double> &out) {
-    if (zval *v = find(ht, key)) out = zval_get_double(v);
+    if (zval *v = setting_find(ht, key)) out = zval_get_double(v);
 }
 
 uint32_t clamp_u32(zend_long v) { return uint32_t(std::clamp<zend_long>(v, 0, UINT32_MAX)); }
@@ -75,7 +76,7 @@ ssize_t fastcgi_length(void *, const char *data, size_t length) {
 }
 
 bool parse_connection(HashTable *ht, SocketSettings &s) {
-    if (zval *v = find(ht, "timeout")) {
+    if (zval *v = setting_find(ht, "timeout")) {
         double t = zval_get_double(v);
         s.connect_timeout = s.read_timeout = s.write_timeout = t;
     }
@@ -140,7 +141,7 @@ bool parse_framing(HashTable *ht, SocketSettings &s) {
         o.package_length_ctx = nullptr;
         s.length_function.reset();
     }
-    if (zval *fn = find(ht, "package_length_func")) {
+    if (zval *fn = setting_find(ht, "package_length_func")) {
         std::shared_ptr<LengthFunction> f = LengthFunction::create(fn);
         if (!f) return false;
         o.open_length_check = true;

@@ -23,6 +23,14 @@ class Socket;
 
 namespace swoole::php {
 
+// Readers of one settings-array key (references followed), shared by every
+// class with a set(): false when the key is absent, else the value converted
+// the way PHP casts it.
+zval *setting_find(HashTable *ht, const char *key);
+bool read_bool(HashTable *ht, const char *key, bool &out);
+bool read_long(HashTable *ht, const char *key, zend_long &out);
+bool read_string(HashTable *ht, const char *key, std::string &out);
+
 class Callable;
 
 // A package_length_func: a PHP callable reached through the framer's C
