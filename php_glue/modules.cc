@@ -7,6 +7,7 @@
 #include <string>
 
 #include "glue.h"
+#include "server/php_server.h"
 
 extern "C" {
 #include "ext/standard/info.h"
@@ -19,6 +20,8 @@ namespace swoole::php {
 namespace {
 
 std::unique_ptr<kernel::ModuleLoader> g_loader;
+// The kernel's table plus the PHP side of the server (server_modules.cc).
+sw_host_api g_php_host_api;
 
 // "swoole/" beside the swoole.so this code was loaded from.
 std::string default_module_dir() {
@@ -35,8 +38,10 @@ std::string default_module_dir() {
 
 void load_modules(int type, int module_number) {
     std::string dir = ini().module_dir.empty() ? default_module_dir() : ini().module_dir;
+    g_php_host_api = *kernel::kernel_host_api();
+    fill_server_host_api(g_php_host_api, type);
     g_loader = std::make_unique<kernel::ModuleLoader>(
-        kernel::kernel_host_api(), ZEND_MODULE_API_NO,
+        &g_php_host_api, ZEND_MODULE_API_NO,
         [](const std::string &line) { php_error_docref(nullptr, E_WARNING, "swoole: %s", line.c_str()); });
     g_loader->load(dir, kernel::ModuleLoader::split_names(ini().modules));
 
@@ -52,6 +57,7 @@ void load_modules(int type, int module_number) {
 void unload_modules() {
     if (g_loader) g_loader->unload_all();
     g_loader.reset();
+    forget_server_modules();
 }
 
 void print_module_info() {

@@ -32,7 +32,17 @@ bool Logger::set_file(const std::string &path) {
     }
     if (fd_ > 2) ::close(fd_);
     fd_ = fd;
+    path_ = path;
     return true;
+}
+
+bool Logger::reopen() {
+    if (path_.empty() || fd_ <= 2) return true;
+    int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return false;
+    int rc = ::dup3(fd, fd_, O_CLOEXEC);
+    ::close(fd);
+    return rc >= 0;
 }
 
 void Logger::ignore_error(int code) { ignored_.insert(code); }

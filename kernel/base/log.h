@@ -22,6 +22,11 @@ class Logger {
     int level() const { return level_; }
     // Opens (appends) the file; false and errno set on failure. Empty: stderr.
     bool set_file(const std::string &path);
+    // Log rotation (SIGRTMIN): opens the file's path again, so lines go to a
+    // new file once the old one was renamed. The descriptor number stays, so
+    // a thread writing meanwhile never sees it closed. No-op without a file.
+    bool reopen();
+    const std::string &file() const { return path_; }
     void set_process(char flag, int id) { flag_ = flag; id_ = id; }
     void ignore_error(int code);
     bool is_ignored(int code) const;
@@ -32,6 +37,7 @@ class Logger {
   private:
     int level_ = static_cast<int>(LogLevel::info);
     int fd_ = 2;
+    std::string path_;
     char flag_ = '@';
     int id_ = 0;
     std::unordered_set<int> ignored_;

@@ -1,4 +1,5 @@
 #include "module/host_api.h"
+#include "module/host_socket.h"
 
 #include "base/error.h"
 #include "base/log.h"
@@ -63,6 +64,16 @@ const sw_host_api kTable = {
     .conn_deliver = conn_deliver,
     .conn_send = conn_send,
     .conn_close = conn_close,
+    .socket_connect = host_socket_connect,
+    .socket_enable_tls = host_socket_enable_tls,
+    .socket_alpn = host_socket_alpn,
+    .socket_send = host_socket_send,
+    .socket_recv = host_socket_recv,
+    .socket_fd = host_socket_fd,
+    .socket_close = host_socket_close,
+    .socket_free = host_socket_free,
+    // The PHP side of the server (server_*) stays NULL here: swoole.so hands
+    // modules a copy of this table with those filled (php_glue/modules.cc).
 };
 
 }  // namespace

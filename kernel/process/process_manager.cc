@@ -97,6 +97,9 @@ bool ProcessManager::spawn(int id) {
         // The child: its own signal state already, nothing of the manager's.
         signals_blocked_ = false;
         sigaction(SIGCHLD, &original_chld_, nullptr);
+        // A log rotation signal reaching a worker before its loop handles it
+        // must not kill it (the default action of a real-time signal).
+        if (kind_of(id) != Kind::user) ::signal(log_signal(), SIG_IGN);
         new_worker_ = id;
         if (Slot *s = slot(id)) {
             s->pid.store(getpid(), std::memory_order_relaxed);
@@ -126,6 +129,7 @@ ProcessManager::Role ProcessManager::start() {
     sigemptyset(&set_);
     for (int signo : {SIGCHLD, SIGTERM, SIGUSR1, SIGUSR2}) sigaddset(&set_, signo);
     sigaddset(&set_, detach_signal());
+    sigaddset(&set_, log_signal());
     sigprocmask(SIG_BLOCK, &set_, &original_mask_);
     // A SIGCHLD set to SIG_IGN would make the kernel reap children by itself.
     struct sigaction dfl{};
@@ -206,6 +210,18 @@ void ProcessManager::reload_next() {
     }
 }
 
+// Log rotation: this process's log, then every event and task worker's
+// (user processes keep their own business).
+void ProcessManager::reopen_logs() {
+    if (!Logger::instance().reopen()) {
+        SW_WARN("ProcessManager: cannot reopen the log file %s, Error: %s[%d]", Logger::instance().file().c_str(),
+                strerror(errno), errno);
+    }
+    for (int id = 0; id < event_num_ + task_num_; ++id) {
+        if (workers_[id].pid > 0) ::kill(workers_[id].pid, log_signal());
+    }
+}
+
 void ProcessManager::stop_all() {
     running_ = false;
     reload_queue_.clear();
@@ -258,9 +274,15 @@ ProcessManager::Role ProcessManager::run() {
                 return role;
             }
         } else if (signo == SIGTERM) {
-            if (running_) stop_all();
+            if (running_) {
+                if (hooks_.on_shutdown_begin) hooks_.on_shutdown_begin(hooks_.ctx);
+                stop_all();
+            }
         } else if (signo == SIGUSR1 || signo == SIGUSR2) {
+            Logger::instance().reopen();
             begin_reload(signo == SIGUSR2 && usr2_task_only_);
+        } else if (signo == log_signal()) {
+            reopen_logs();
         } else if (signo == detach_signal()) {
             int id = info.si_value.sival_int;
             if (running_ && id >= 0 && id < worker_num() && workers_[id].pid == info.si_pid) {

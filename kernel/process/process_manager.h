@@ -4,7 +4,9 @@
 // one exits (reporting how it ended), restarts them one by one on reload
 // (SIGUSR1: event and task workers; SIGUSR2: task workers only when
 // usr2_task_only is set, else like SIGUSR1; user processes never), stops them
-// all on SIGTERM (SIGKILL after max_wait_time) and then returns. The master
+// all on SIGTERM (SIGKILL after max_wait_time) and then returns. SIGRTMIN
+// (log_signal()) re-opens the log file here and is passed on to the event and
+// task workers (log rotation); SIGUSR1/SIGUSR2 re-open it here too. The master
 // waits for its signals with sigtimedwait(2), those signals blocked, so none
 // is lost between two waits. Children start with the caller's original mask.
 //
@@ -44,10 +46,12 @@ class ProcessManager {
     };
     // Called in the manager. on_exit: a child exited while the manager was
     // running (before its replacement is forked). on_reload_begin/end: around
-    // one reload round.
+    // one reload round. on_shutdown_begin: SIGTERM arrived, before any child
+    // is told to stop (once).
     struct Hooks {
         void *ctx = nullptr;
         void (*on_exit)(void *ctx, const ExitStatus &status) = nullptr;
+        void (*on_shutdown_begin)(void *ctx) = nullptr;
         void (*on_reload_begin)(void *ctx) = nullptr;
         void (*on_reload_end)(void *ctx) = nullptr;
     };
@@ -99,6 +103,7 @@ class ProcessManager {
     // when it exits) and forks a replacement with the same number.
     static bool request_detach(pid_t master, int worker_id);
     static int detach_signal() { return SIGRTMIN + 1; }
+    static int log_signal() { return SIGRTMIN; }
 
   private:
     struct Worker {
@@ -113,6 +118,7 @@ class ProcessManager {
     bool reap(int &worker_id);
     void stop_all();
     void begin_reload(bool task_only);
+    void reopen_logs();
     void reload_next();
     void kill_overdue();
     void restore_signals();

@@ -39,6 +39,12 @@ int Server::run_process() {
 
 int Server::reactor_num() const { return pm_ ? pm_->reactor_num() : 0; }
 
+size_t Server::port_connection_count(int port_index) const {
+    if (port_index < 0 || static_cast<size_t>(port_index) >= ports_.size()) return 0;
+    if (!pm_) return ports_[static_cast<size_t>(port_index)]->connection_num;
+    return static_cast<size_t>(std::max<int64_t>(0, pm_->sessions().port_connections(port_index)));
+}
+
 ProcessMode::ProcessMode(Server &server) : server_(server) {}
 
 ProcessMode::~ProcessMode() {
@@ -62,7 +68,7 @@ bool ProcessMode::make_layout() {
     sessions_ = SessionTable::create_shared(static_cast<size_t>(std::max<int64_t>(server_.settings.max_conn, 1)));
     load_ = DispatchShared::create_shared(worker_num_);
     if (!sessions_ || !load_) return false;
-    pipes_.assign(static_cast<size_t>(worker_num_ * reactor_num_ * 2), -1);
+    pipes_.assign(static_cast<size_t>(sender_num_ * reactor_num_ * 2), -1);
     for (size_t i = 0; i < pipes_.size(); i += 2) {
         if (!open_seqpacket_pair(&pipes_[i])) return false;
     }
@@ -97,6 +103,7 @@ int ProcessMode::run_master() {
         threads = static_cast<int>(cpus * 4);
     }
     reactor_num_ = std::min(threads, worker_num_);
+    sender_num_ = worker_num_ + std::max(0, s.task.worker_num) + server_.user_process_num();
     if (!s.dispatch_func && !dispatch_mode_valid(s.dispatch_mode)) {
         SW_WARN("invalid dispatch_mode %d; 2 (SWOOLE_DISPATCH_FDMOD) used", s.dispatch_mode);
         s.dispatch_mode = 2;
@@ -130,13 +137,13 @@ int ProcessMode::run_master() {
     server_.reactor_ = main_;
     // Before the threads serve anything (datagrams need no accept), so a
     // SIGTERM always finds its handler.
-    for (int signo : {SIGTERM, SIGUSR1, SIGUSR2, SIGCHLD}) main_->on_signal(signo, on_signal, this);
+    for (int signo : {SIGTERM, SIGUSR1, SIGUSR2, SIGCHLD, SIGRTMIN}) main_->on_signal(signo, on_signal, this);
     if (!start_threads()) {
         int e = errno;
         ::kill(manager_, SIGKILL);
         ::waitpid(manager_, nullptr, 0);
         stop_threads();
-        for (int signo : {SIGTERM, SIGUSR1, SIGUSR2, SIGCHLD}) main_->on_signal(signo, nullptr, nullptr);
+        for (int signo : {SIGTERM, SIGUSR1, SIGUSR2, SIGCHLD, SIGRTMIN}) main_->on_signal(signo, nullptr, nullptr);
         server_.reactor_ = nullptr;
         Logger::instance().set_process('@', 0);
         set_last_error(e);
@@ -155,7 +162,7 @@ int ProcessMode::run_master() {
         server_.events_.on_start(server_.events_.ctx, server_);
     }
     if (!stopping_ || manager_ > 0) main_->run();
-    for (int signo : {SIGTERM, SIGUSR1, SIGUSR2, SIGCHLD}) main_->on_signal(signo, nullptr, nullptr);
+    for (int signo : {SIGTERM, SIGUSR1, SIGUSR2, SIGCHLD, SIGRTMIN}) main_->on_signal(signo, nullptr, nullptr);
     stop_threads();
     close_layout(master_end);
     server_.close_ports();
@@ -239,6 +246,7 @@ void ProcessMode::on_signal(int signo, void *arg) {
         break;
     case SIGUSR1:
     case SIGUSR2:
+        Logger::instance().reopen();
         if (pm->manager_ > 0) ::kill(pm->manager_, signo);
         break;
     case SIGCHLD:
@@ -249,6 +257,10 @@ void ProcessMode::on_signal(int signo, void *arg) {
         }
         break;
     default:
+        if (signo == SIGRTMIN) {  // log rotation: here, then the manager passes it on to the workers
+            Logger::instance().reopen();
+            if (pm->manager_ > 0) ::kill(pm->manager_, signo);
+        }
         break;
     }
 }
@@ -288,6 +300,16 @@ bool ProcessMode::worker_attach(int worker_id) {
     worker_ = std::make_unique<ProcessWorker>(*this, worker_id);
     if (!worker_->attach(*server_.reactor_)) return false;
     return server_.reactor_->on_signal(SIGTERM, Server::on_stop_signal, &server_);
+}
+
+ProcessWorker *ProcessMode::worker() {
+    if (worker_) return worker_.get();
+    int id = server_.worker_id_;
+    // Task workers and user processes: their pipes are used from the first call on.
+    if (id < worker_num_ || id >= sender_num_ || in_master() || getpid() == server_.manager_pid_) return nullptr;
+    worker_ = std::make_unique<ProcessWorker>(*this, id);
+    worker_->attach_sender();
+    return worker_.get();
 }
 
 void ProcessMode::worker_stop() {

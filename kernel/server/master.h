@@ -11,8 +11,12 @@
 //   workers read their pipes (server/process_worker.h) and fire the events.
 //
 // Created in start() before the fork, so every process has the layout: the
-// socketpair of each (worker, reactor thread) pair, the mode 7 stream pipe of
+// socketpair of each (process, reactor thread) pair, the mode 7 stream pipe of
 // each reactor thread, the shared session table and the worker load block.
+// "Process" is every event worker, task worker and user process (ids 0 ..
+// sender_num-1): task workers and user processes get pipes too, so send(),
+// close() and the rest reach the reactor threads from them as well; events
+// only ever go to the event workers.
 #pragma once
 
 #include <sys/types.h>
@@ -48,6 +52,7 @@ class ProcessMode {
     Server &server() { return server_; }
     int reactor_num() const { return reactor_num_; }
     int worker_num() const { return worker_num_; }
+    int sender_num() const { return sender_num_; }  // event + task workers + user processes
     int pipe_fd(int worker, int reactor, End end) const {
         return pipes_[static_cast<size_t>((worker * reactor_num_ + reactor) * 2 + end)];
     }
@@ -56,7 +61,10 @@ class ProcessMode {
     DispatchShared &load() { return *load_; }
     bool in_master() const;
     ReactorThread &thread(int id) { return *threads_[static_cast<size_t>(id)]; }
-    ProcessWorker *worker() { return worker_.get(); }
+    // This process's side of the pipes: the event worker's (made by
+    // worker_attach), or, in a task worker or user process, made on first use.
+    // nullptr in the master and the manager.
+    ProcessWorker *worker();
     bool callbacks_dropped() const { return drop_conn_events_; }
 
     // ---- the worker side (server/process_worker.cc)
@@ -80,6 +88,7 @@ class ProcessMode {
     Server &server_;
     int reactor_num_ = 1;
     int worker_num_ = 1;
+    int sender_num_ = 1;
     bool drop_conn_events_ = false;
     std::vector<int> pipes_;
     std::vector<int> streams_;

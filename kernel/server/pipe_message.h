@@ -31,6 +31,7 @@ enum class PipeType : uint8_t {
     buffer_full = 4,
     buffer_empty = 5,
     packet = 6,  // a datagram: PacketPrefix + the data
+    send_wake = 7,  // the session's output drained: coroutines parked in send() retry
     // worker -> master
     send = 16,
     close_request = 17,
@@ -46,7 +47,7 @@ struct PipeHeader {
     uint8_t type;     // PipeType
     uint8_t flags;
     int16_t reactor_id;  // close: the on_close reactor id (-1: closed by close())
-    uint32_t aux;        // packet: the port index; close_request: reset
+    uint32_t aux;        // packet: the port index; close_request: reset; send: the sender's id
 };
 static_assert(sizeof(PipeHeader) == 24);
 

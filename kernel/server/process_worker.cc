@@ -1,5 +1,7 @@
 #include "server/process_worker.h"
 
+#include <poll.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -38,15 +40,11 @@ ProcessWorker::~ProcessWorker() {
 }
 
 bool ProcessWorker::attach(Reactor &reactor) {
+    attach_sender();
+    event_worker_ = true;
     reactor_ = &reactor;
-    buf_.reset(new char[kMaxRecord]);
     int n = pm_.reactor_num();
-    pipes_.resize(static_cast<size_t>(n));
-    for (int r = 0; r < n; ++r) {
-        Pipe &p = pipes_[static_cast<size_t>(r)];
-        p.owner = this;
-        p.fd = pm_.pipe_fd(worker_id_, r, ProcessMode::worker_end);
-        p.reactor = r;
+    for (Pipe &p : pipes_) {
         update(p);
         if (!p.interest) return false;
     }
@@ -64,6 +62,20 @@ bool ProcessWorker::attach(Reactor &reactor) {
     // The live coroutine count, for dispatch_mode 8/9.
     turn_hook_ = reactor.add_turn_hook(on_turn, this);
     return true;
+}
+
+// The pipes to each reactor thread; an event worker then registers them (attach).
+void ProcessWorker::attach_sender() {
+    event_worker_ = false;
+    buf_.reset(new char[kMaxRecord]);
+    int n = pm_.reactor_num();
+    pipes_.resize(static_cast<size_t>(n));
+    for (int r = 0; r < n; ++r) {
+        Pipe &p = pipes_[static_cast<size_t>(r)];
+        p.owner = this;
+        p.fd = pm_.pipe_fd(worker_id_, r, ProcessMode::worker_end);
+        p.reactor = r;
+    }
 }
 
 void ProcessWorker::on_turn(void *arg) {
@@ -85,7 +97,9 @@ void ProcessWorker::stop() {
 
 void ProcessWorker::update(Pipe &p) {
     if (!reactor_) return;
-    int want = (p.reading ? kEventRead : 0) | (p.queue.empty() ? 0 : kEventWrite);
+    // A sender process reads only for its parked coroutines and flushes at once.
+    bool read = p.reading && (event_worker_ || !waiters_.empty());
+    int want = (read ? kEventRead : 0) | (p.queue.empty() || !event_worker_ ? 0 : kEventWrite);
     if (want == p.interest) return;
     if (p.interest == 0) {
         reactor_->add(p.fd, want, on_pipe_ready, &p);
@@ -163,6 +177,11 @@ bool ProcessWorker::fill(Connection &conn, SessionId session, const SessionRecor
 
 void ProcessWorker::handle(Pipe &pipe, const PipeHeader &h, std::string_view payload) {
     const ServerEvents &ev = server_.events_;
+    if (h.type == static_cast<uint8_t>(PipeType::send_wake)) {
+        wake_senders(h.session);
+        return;
+    }
+    if (!event_worker_) return;
     WorkerLoad &load = pm_.load().load()[worker_id_];
     auto type = static_cast<PipeType>(h.type);
     if (type == PipeType::packet) {
@@ -257,7 +276,22 @@ bool ProcessWorker::request(SessionRecord &rec, SessionId session, PipeType type
     h.aux = aux;
     bool queued = false;
     if (!pipe_send(p.fd, p.queue, h, payload, queued)) return fail(errno);
-    if (queued) update(p);
+    if (queued) {
+        if (!event_worker_) return flush_blocking(p);
+        update(p);
+    }
+    return true;
+}
+
+// A sender process's loop may not run while it works (a task in a blocking
+// queue loop, a user process without coroutines): its requests go out now.
+bool ProcessWorker::flush_blocking(Pipe &p) {
+    while (!p.queue.empty()) {
+        if (!p.queue.flush(p.fd)) return fail(errno);
+        if (p.queue.empty()) break;
+        pollfd pfd{p.fd, POLLOUT, 0};
+        if (::poll(&pfd, 1, 1000) < 0 && errno != EINTR) return fail(errno);
+    }
     return true;
 }
 
@@ -269,15 +303,111 @@ bool ProcessWorker::send(SessionId session, std::string_view data) {
     if (flags & kSessionClosing) return fail(SW_ERROR_SESSION_CLOSING);
     if (data.empty()) return true;
     if (data.size() > server_.settings.buffer_output_size) return fail(SW_ERROR_DATA_LENGTH_TOO_LARGE);
-    size_t idx = static_cast<size_t>(rec->port_index);
-    if (idx < server_.ports_.size()) {
-        size_t cap = server_.ports_[idx]->settings.socket_buffer_size;
-        int64_t queued = rec->send_queued.load(std::memory_order_relaxed);
-        if (cap > 0 && static_cast<size_t>(queued) + data.size() > cap) return fail(SW_ERROR_OUTPUT_BUFFER_OVERFLOW);
+    if (!reserve(*rec, data.size())) {
+        // One send bigger than the whole buffer never fits: no use waiting.
+        size_t cap = output_cap(*rec);
+        if (!can_yield() || (cap > 0 && data.size() > cap)) return fail(SW_ERROR_OUTPUT_BUFFER_OVERFLOW);
+        if (!wait_output(*rec, session, data.size())) return false;
     }
-    if (!request(*rec, session, PipeType::send, data)) return false;
+    if (!request(*rec, session, PipeType::send, data)) {
+        rec->send_pending.fetch_sub(static_cast<int64_t>(data.size()), std::memory_order_acq_rel);
+        return false;
+    }
     ++server_.worker_stats_.response_count;
     return true;
+}
+
+// Takes `bytes` of the session's output room: false while the owning thread
+// flags the output full, or when queued + reserved bytes would pass the
+// port's socket_buffer_size (0: no cap). The thread gives the reservation
+// back when it queued the data.
+bool ProcessWorker::reserve(SessionRecord &rec, size_t bytes) const {
+    if (rec.flags.load(std::memory_order_seq_cst) & kSessionOutputFull) return false;
+    size_t cap = output_cap(rec);
+    auto n = static_cast<int64_t>(bytes);
+    int64_t before = rec.send_pending.fetch_add(n, std::memory_order_seq_cst);
+    if (cap == 0) return true;
+    int64_t queued = rec.send_queued.load(std::memory_order_seq_cst);
+    if (static_cast<size_t>(std::max<int64_t>(0, queued + before)) + bytes <= cap) return true;
+    rec.send_pending.fetch_sub(n, std::memory_order_seq_cst);
+    return false;
+}
+
+size_t ProcessWorker::output_cap(const SessionRecord &rec) const {
+    size_t idx = static_cast<size_t>(rec.port_index);
+    return idx < server_.ports_.size() ? server_.ports_[idx]->settings.socket_buffer_size : 0;
+}
+
+bool ProcessWorker::can_yield() const {
+    const ServerSettings &s = server_.settings;
+    if (!s.send_yield || (s.dispatch_mode != 2 && s.dispatch_mode != 4)) return false;
+    return Coroutine::current() && (server_.reactor_ || Reactor::current());
+}
+
+void ProcessWorker::on_send_timeout(TimerId, void *arg) {
+    auto *w = static_cast<SendWaiter *>(arg);
+    w->timed_out = true;
+    Coroutine::wake(w->co);
+}
+
+// send_yield: parks the calling coroutine until `bytes` fit (then they are
+// reserved), send_timeout passes (ETIMEDOUT) or the session closes.
+bool ProcessWorker::wait_output(SessionRecord &rec, SessionId session, size_t bytes) {
+    if (!reactor_) reactor_ = server_.reactor_ ? server_.reactor_ : Reactor::current();
+    SendWaiter w{Coroutine::current(), session, 0, false};
+    TimerId timer = 0;
+    double timeout = server_.settings.send_timeout;
+    if (timeout > 0) timer = reactor_->after(static_cast<uint64_t>(std::max(1.0, timeout * 1000)), on_send_timeout, &w);
+    uint64_t bit = uint64_t{1} << (worker_id_ % 64);
+    int error = 0;
+    for (;;) {
+        // Announce first, then look again: the thread clears the full flag
+        // before it takes the waiter mask, so one of the two sees the other.
+        rec.send_waiters.fetch_or(bit, std::memory_order_seq_cst);
+        if (reserve(rec, bytes)) break;
+        waiters_.push_back(&w);
+        if (!event_worker_) {
+            for (Pipe &p : pipes_) update(p);
+        }
+        WaitResult r = Coroutine::park();
+        waiters_.erase(std::remove(waiters_.begin(), waiters_.end(), &w), waiters_.end());
+        if (!event_worker_) {
+            for (Pipe &p : pipes_) update(p);
+        }
+        if (w.timed_out) {
+            error = ETIMEDOUT;
+            break;
+        }
+        if (r == WaitResult::canceled) {
+            error = SW_ERROR_CO_CANCELED;
+            break;
+        }
+        if (rec.session.load(std::memory_order_acquire) != session) {
+            error = SW_ERROR_SESSION_NOT_EXIST;
+            break;
+        }
+        uint32_t flags = rec.flags.load(std::memory_order_acquire);
+        if (flags & (kSessionClosing | kSessionCloseRequested)) {
+            error = (flags & kSessionCloseRequested) ? SW_ERROR_SESSION_CLOSED : SW_ERROR_SESSION_CLOSING;
+            break;
+        }
+    }
+    if (timer && !w.timed_out) reactor_->clear(timer);
+    return error == 0 || fail(error);
+}
+
+// A send_wake: every coroutine parked on that session tries again (once per
+// message: one that parks again waits for the next).
+void ProcessWorker::wake_senders(SessionId session) {
+    uint64_t gen = ++wake_generation_;
+    for (;;) {
+        auto it = std::find_if(waiters_.begin(), waiters_.end(),
+                               [&](SendWaiter *w) { return w->session == session && w->generation != gen; });
+        if (it == waiters_.end()) return;
+        SendWaiter *w = *it;
+        w->generation = gen;
+        Coroutine::wake(w->co);
+    }
 }
 
 bool ProcessWorker::close(SessionId session, bool reset) {

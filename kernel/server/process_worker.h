@@ -11,6 +11,17 @@
 // connection and resume of a running one are true (the request is forwarded);
 // after a close completed the session is gone (1005); close() again before
 // that, or inside on_close, is 1003; send after this worker's close() is 1004.
+//
+// send() is bounded as in BASE: it reserves its bytes in the session record
+// (send_pending) and fails with 1009 when queued + reserved bytes would pass
+// the port's socket_buffer_size, or while the owning thread flags the output
+// full (high watermark .. low watermark). With send_yield, a coroutine parks
+// instead until the thread reports the output drained (a send_wake message).
+//
+// Task workers and user processes use the same class as senders
+// (attach_sender): their pipes carry requests; they read them only while a
+// coroutine is parked in send(), and flush their requests at once (their
+// loop may not run while they work).
 #pragma once
 
 #include <cstddef>
@@ -24,6 +35,7 @@
 
 namespace swoole::kernel {
 
+class Coroutine;
 class ProcessMode;
 class Server;
 struct SessionRecord;
@@ -38,6 +50,8 @@ class ProcessWorker {
 
     // Registers the pipes in the worker's reactor.
     bool attach(Reactor &reactor);
+    // A task worker or user process (see above).
+    void attach_sender();
     // Graceful stop: no more events are read (what waits in the pipes goes to
     // the replacement worker); queued requests to the master still flush.
     void stop();
@@ -66,7 +80,21 @@ class ProcessWorker {
         PipeReassembler reasm;
     };
 
+    struct SendWaiter {  // a coroutine parked in send(), on its own stack
+        Coroutine *co;
+        SessionId session;
+        uint64_t generation;  // the last wake pass that resumed it
+        bool timed_out;
+    };
+
     SessionRecord *live(SessionId session, bool allow_closing) const;
+    bool reserve(SessionRecord &rec, size_t bytes) const;
+    size_t output_cap(const SessionRecord &rec) const;  // the port's socket_buffer_size (0: none)
+    bool can_yield() const;
+    bool wait_output(SessionRecord &rec, SessionId session, size_t bytes);
+    void wake_senders(SessionId session);
+    bool flush_blocking(Pipe &pipe);
+    static void on_send_timeout(TimerId id, void *arg);
     bool request(SessionRecord &rec, SessionId session, PipeType type, std::string_view payload, uint32_t aux = 0);
     void update(Pipe &pipe);
     void read_pipe(Pipe &pipe);
@@ -78,7 +106,10 @@ class ProcessWorker {
     ProcessMode &pm_;
     Server &server_;
     int worker_id_;
+    bool event_worker_ = true;  // false: a task worker or user process
     Reactor *reactor_ = nullptr;
+    std::vector<SendWaiter *> waiters_;
+    uint64_t wake_generation_ = 0;
     int turn_hook_ = 0;
     std::vector<Pipe> pipes_;    // to / from reactor thread i
     std::vector<Pipe> streams_;  // mode 7: from reactor thread i, shared by all workers

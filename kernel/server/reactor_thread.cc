@@ -12,6 +12,7 @@
 
 #include "base/error.h"
 #include "base/log.h"
+#include "server/conn_io.h"
 #include "server/master.h"
 #include "server/protocol.h"
 #include "server/server.h"
@@ -46,8 +47,9 @@ bool ReactorThread::start() {
     if (wake_fd_ < 0) return false;
     io_buf_.reset(new char[sizeof(PacketPrefix) + kRawReadSize]);
     pipe_buf_.reset(new char[kMaxRecord]);
-    pipes_.resize(static_cast<size_t>(pm_.worker_num()));
-    for (int w = 0; w < pm_.worker_num(); ++w) {
+    // Every process has a pipe here; events go to the event workers only.
+    pipes_.resize(static_cast<size_t>(pm_.sender_num()));
+    for (int w = 0; w < pm_.sender_num(); ++w) {
         pipes_[w].fd = pm_.pipe_fd(w, id_, ProcessMode::master_end);
         pipes_[w].worker = w;
         pipes_[w].owner = this;
@@ -179,6 +181,7 @@ void ReactorThread::adopt(const Accepted &a) {
     rec->connect_time = conn->connect_time;
     rec->peer = a.peer;
     SessionTable::publish(*rec, session);
+    pm_.sessions().port_opened(a.port->index());
     conns_.emplace(session, conn);
     if (ps.tls) {
         conn->tls = std::make_unique<TlsSession>(ps.tls);
@@ -352,6 +355,7 @@ bool ReactorThread::write_pipe(Pipe &pipe, const PipeHeader &h, std::string_view
 
 // ---- writing
 
+// A protocol's write on this thread: bounded by socket_buffer_size as in BASE.
 int ReactorThread::send_to_conn(Connection &c, const char *data, size_t length) {
     auto &conn = static_cast<Conn &>(c);
     if (conn.closing) return SW_ERROR_SESSION_CLOSING;
@@ -361,79 +365,112 @@ int ReactorThread::send_to_conn(Connection &c, const char *data, size_t length) 
     if (ps.socket_buffer_size > 0 && conn.output.size() + length > ps.socket_buffer_size) {
         return SW_ERROR_OUTPUT_BUFFER_OVERFLOW;
     }
+    return write_out(conn, data, length);
+}
+
+// A worker's send(): its room was reserved, so it is queued even past the
+// cap (a race with this thread filling up), up to twice the cap.
+void ReactorThread::accept_send(Conn &conn, std::string_view data) {
+    SessionRecord &rec = *conn.rec;
+    size_t cap = conn.port->settings.socket_buffer_size;
+    if (cap > 0 && conn.output.size() + data.size() > 2 * cap) {
+        SW_WARN("session#%lld: %zu bytes queued and %zu more sent, over twice socket_buffer_size (%zu): connection "
+                "closed",
+                static_cast<long long>(conn.session), conn.output.size(), data.size(), cap);
+        rec.send_pending.fetch_sub(static_cast<int64_t>(data.size()), std::memory_order_seq_cst);
+        conn.close_errno = SW_ERROR_OUTPUT_BUFFER_OVERFLOW;
+        close_conn(conn, true, id_);
+        return;
+    }
+    int rc = write_out(conn, data.data(), data.size());
+    // Queued (send_queued published) before the reservation goes: a sender
+    // never sees the bytes in neither count.
+    rec.send_pending.fetch_sub(static_cast<int64_t>(data.size()), std::memory_order_seq_cst);
+    if (rc == 0 && conn.fd >= 0 && !conn.buffer_full) output_shrank(conn);
+}
+
+int ReactorThread::write_out(Conn &conn, const char *data, size_t length) {
+    const PortSettings &ps = conn.port->settings;
     ServerStats &stats = const_cast<ServerStats &>(server_.stats());
     stats.response_count.fetch_add(1, std::memory_order_relaxed);
     stats.total_send_bytes.fetch_add(static_cast<int64_t>(length), std::memory_order_relaxed);
     conn.last_send_time = Server::now();
     conn.rec->last_send_time.store(conn.last_send_time, std::memory_order_relaxed);
-    if (conn.output.empty() && conn.established && !conn.tls) {
-        ssize_t n = ::send(conn.fd, data, length, MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n == static_cast<ssize_t>(length)) return 0;
-        if (n < 0) {
-            if (errno != EAGAIN && errno != EINTR) {
-                int e = errno;
-                conn.close_errno = e;
-                close_conn(conn, true, id_);
-                return e;
-            }
-            n = 0;
-        }
-        data += n;
-        length -= static_cast<size_t>(n);
+    ssize_t n = send_direct(conn, data, length);
+    if (n == static_cast<ssize_t>(length)) return 0;
+    if (n < 0) {
+        int e = errno;
+        conn.close_errno = e;
+        close_conn(conn, true, id_);
+        return e;
     }
+    data += n;
+    length -= static_cast<size_t>(n);
     bool was_empty = conn.output.empty();
     conn.output.append(data, length);
-    conn.rec->send_queued.store(static_cast<int64_t>(conn.output.size()), std::memory_order_relaxed);
+    conn.rec->send_queued.store(static_cast<int64_t>(conn.output.size()), std::memory_order_seq_cst);
     if (conn.tls && conn.established && was_empty) {
         if (!flush(conn)) return 0;
     } else {
         update_interest(conn);
     }
-    if (!conn.buffer_full && ps.socket_buffer_size > 0 && conn.output.size() >= ps.high_watermark()) {
-        conn.buffer_full = true;
-        if (server_.events_.on_buffer_full && !dispatch_mode_stateless(server_.settings.dispatch_mode)) {
-            post_event(&conn, conn.rec, conn.session, PipeType::buffer_full, -1, {}, static_cast<int16_t>(id_));
-        }
-    }
+    if (ps.socket_buffer_size > 0) output_grew(conn);
     return 0;
 }
 
-bool ReactorThread::flush(Conn &conn) {
-    while (!conn.output.empty()) {
-        ssize_t n;
-        if (conn.tls) {
-            std::string_view front = conn.output.front();
-            size_t len = conn.tls_retry ? conn.tls_retry : front.size();
-            n = conn.tls_io->write(conn.fd, front.data(), len);
-            if (n < 0 && errno == EAGAIN) conn.tls_retry = len;
-            if (n > 0) {
-                conn.tls_retry = 0;
-                conn.output.consume(static_cast<size_t>(n));
-            }
-        } else {
-            n = conn.output.write_to(conn.fd);
-        }
-        if (n < 0) {
-            if (errno == EAGAIN || errno == EINTR) break;
-            conn.close_errno = errno;
-            conn.output.clear();
-            if (!conn.closing) {
-                close_conn(conn, true, id_);
-            } else {
-                destroy(conn);
-            }
-            return false;
-        }
-    }
-    conn.rec->send_queued.store(static_cast<int64_t>(conn.output.size()), std::memory_order_relaxed);
+// Past the high watermark: the flag senders check, and buffer_full.
+void ReactorThread::output_grew(Conn &conn) {
     const PortSettings &ps = conn.port->settings;
-    if (conn.buffer_full && conn.output.size() <= ps.buffer_low_watermark) {
+    if (conn.buffer_full || conn.output.size() < ps.high_watermark()) return;
+    conn.buffer_full = true;
+    conn.rec->flags.fetch_or(kSessionOutputFull, std::memory_order_seq_cst);
+    if (server_.events_.on_buffer_full && !dispatch_mode_stateless(server_.settings.dispatch_mode)) {
+        post_event(&conn, conn.rec, conn.session, PipeType::buffer_full, -1, {}, static_cast<int16_t>(id_));
+    }
+}
+
+// Down to the low watermark: the flag goes, buffer_empty, and the parked
+// senders (process_worker.h) try again.
+void ReactorThread::output_shrank(Conn &conn) {
+    const PortSettings &ps = conn.port->settings;
+    if (conn.output.size() > ps.buffer_low_watermark) return;
+    if (conn.buffer_full) {
         conn.buffer_full = false;
+        conn.rec->flags.fetch_and(~kSessionOutputFull, std::memory_order_seq_cst);
         if (server_.events_.on_buffer_empty && !conn.closing &&
             !dispatch_mode_stateless(server_.settings.dispatch_mode)) {
             post_event(&conn, conn.rec, conn.session, PipeType::buffer_empty, -1, {}, static_cast<int16_t>(id_));
         }
     }
+    wake_senders(*conn.rec, conn.session);
+}
+
+// One send_wake to each process that announced a parked sender (bit id % 64).
+void ReactorThread::wake_senders(SessionRecord &rec, int64_t session) {
+    if (rec.send_waiters.load(std::memory_order_seq_cst) == 0) return;
+    uint64_t mask = rec.send_waiters.exchange(0, std::memory_order_seq_cst);
+    PipeHeader h{};
+    h.session = session;
+    h.type = static_cast<uint8_t>(PipeType::send_wake);
+    h.reactor_id = static_cast<int16_t>(id_);
+    for (size_t i = 0; i < pipes_.size(); ++i) {
+        if (mask & (uint64_t{1} << (i % 64))) write_pipe(pipes_[i], h, {});
+    }
+}
+
+bool ReactorThread::flush(Conn &conn) {
+    if (int err = drain_output(conn)) {
+        conn.close_errno = err;
+        conn.output.clear();
+        if (!conn.closing) {
+            close_conn(conn, true, id_);
+        } else {
+            destroy(conn);
+        }
+        return false;
+    }
+    conn.rec->send_queued.store(static_cast<int64_t>(conn.output.size()), std::memory_order_seq_cst);
+    output_shrank(conn);
     if (conn.closing && conn.output.empty()) {
         destroy(conn);
         return false;
@@ -511,6 +548,9 @@ void ReactorThread::destroy(Conn &conn) {
     ServerStats &stats = const_cast<ServerStats &>(server_.stats());
     stats.connection_num.fetch_sub(1, std::memory_order_relaxed);
     stats.close_count.fetch_add(1, std::memory_order_relaxed);
+    pm_.sessions().port_closed(conn.port->index());
+    // Senders parked on it learn that it closed.
+    wake_senders(*conn.rec, conn.session);
     if (conn.await_confirm) {
         orphans_[conn.session] = {conn.rec, Server::now()};
     } else {
@@ -569,12 +609,12 @@ void ReactorThread::handle_message(Pipe &, const PipeHeader &h, std::string_view
     switch (static_cast<PipeType>(h.type)) {
     case PipeType::send: {
         Conn *conn = find(h.session);
-        if (!conn || conn->closing) return;
-        int rc = send_to_conn(*conn, payload.data(), payload.size());
-        if (rc == SW_ERROR_OUTPUT_BUFFER_OVERFLOW) {
-            SW_WARN("session#%lld: output buffer overflow, %zu bytes dropped", static_cast<long long>(h.session),
-                    payload.size());
+        if (!conn) return;  // gone: its record (and the reservation) went with it
+        if (conn->closing) {
+            conn->rec->send_pending.fetch_sub(static_cast<int64_t>(payload.size()), std::memory_order_seq_cst);
+            return;
         }
+        accept_send(*conn, payload);
         return;
     }
     case PipeType::close_request: {

@@ -10,6 +10,13 @@
 // event -> data events -> closed (peer, error, heartbeat or a worker's close
 // request): the fd goes when its output is flushed; the record stays until
 // the worker that ran on_close confirms, so client_info() works inside it.
+//
+// Output bounds: crossing the port's high watermark sets the record's
+// output-full flag (and posts buffer_full), draining to the low watermark
+// clears it (buffer_empty) and wakes the processes parked in send(). Senders
+// reserve room before they write (process_worker.h), so what arrives fits;
+// should it not, data is still queued up to twice socket_buffer_size, past
+// which the connection is closed with a warning: never dropped silently.
 #pragma once
 
 #include <atomic>
@@ -78,6 +85,11 @@ class ReactorThread {
     void read_failed(Conn &conn, ssize_t n);
     void run_input(Conn &conn);
     bool flush(Conn &conn);
+    int write_out(Conn &conn, const char *data, size_t length);
+    void accept_send(Conn &conn, std::string_view data);
+    void output_grew(Conn &conn);
+    void output_shrank(Conn &conn);
+    void wake_senders(SessionRecord &rec, int64_t session);
     void update_interest(Conn &conn);
     void destroy(Conn &conn);
     void read_pipe(Pipe &pipe);

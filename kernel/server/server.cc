@@ -5,6 +5,7 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -14,7 +15,9 @@
 
 #include "base/error.h"
 #include "base/log.h"
+#include "coroutine/coroutine.h"
 #include "process/process_manager.h"
+#include "server/conn_io.h"
 #include "server/master.h"
 #include "server/process_worker.h"
 #include "server/reactor_thread.h"
@@ -295,21 +298,16 @@ int Server::send_to_conn(Connection &conn, const char *data, size_t length) {
     stats_->total_send_bytes.fetch_add(static_cast<int64_t>(length), std::memory_order_relaxed);
     ++worker_stats_.response_count;
     conn.last_send_time = now();
-    if (conn.output.empty() && conn.established && !conn.tls) {
-        ssize_t n = ::send(conn.fd, data, length, MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n == static_cast<ssize_t>(length)) return 0;
-        if (n < 0) {
-            if (errno != EAGAIN && errno != EINTR) {
-                int e = errno;
-                conn.close_errno = e;
-                close_conn(conn, true, conn.reactor_id);
-                return e;
-            }
-            n = 0;
-        }
-        data += n;
-        length -= static_cast<size_t>(n);
+    ssize_t n = send_direct(conn, data, length);
+    if (n == static_cast<ssize_t>(length)) return 0;
+    if (n < 0) {
+        int e = errno;
+        conn.close_errno = e;
+        close_conn(conn, true, conn.reactor_id);
+        return e;
     }
+    data += n;
+    length -= static_cast<size_t>(n);
     bool was_empty = conn.output.empty();
     conn.output.append(data, length);
     if (conn.tls && conn.established && was_empty) {
@@ -325,32 +323,17 @@ int Server::send_to_conn(Connection &conn, const char *data, size_t length) {
 }
 
 bool Server::flush(Connection &conn) {
-    while (!conn.output.empty()) {
-        ssize_t n;
-        if (conn.tls) {
-            std::string_view front = conn.output.front();
-            size_t len = conn.tls_retry ? conn.tls_retry : front.size();
-            n = conn.tls_io->write(conn.fd, front.data(), len);
-            if (n < 0 && errno == EAGAIN) conn.tls_retry = len;
-            if (n > 0) {
-                conn.tls_retry = 0;
-                conn.output.consume(static_cast<size_t>(n));
-            }
+    if (int err = drain_output(conn)) {
+        conn.close_errno = err;
+        conn.output.clear();
+        if (!conn.closing) {
+            close_conn(conn, true, conn.reactor_id);
         } else {
-            n = conn.output.write_to(conn.fd);
+            destroy(conn);
         }
-        if (n < 0) {
-            if (errno == EAGAIN || errno == EINTR) break;
-            conn.close_errno = errno;
-            conn.output.clear();
-            if (!conn.closing) {
-                close_conn(conn, true, conn.reactor_id);
-            } else {
-                destroy(conn);
-            }
-            return false;
-        }
+        return false;
     }
+    if (!drain_waits_.empty() && conn.output.empty()) notify_drained(conn, 0);
     const PortSettings &ps = conn.port->settings;
     if (conn.buffer_full && conn.output.size() <= ps.buffer_low_watermark) {
         conn.buffer_full = false;
@@ -429,6 +412,7 @@ void Server::destroy(Connection &conn) {
     conn.fd = -1;
     conn.closing = true;
     conn.output.clear();
+    if (!drain_waits_.empty()) notify_drained(conn, SW_ERROR_SESSION_CLOSED);
     sessions_.erase(conn.session);
     stats_->connection_num.fetch_sub(1, std::memory_order_relaxed);
     stats_->close_count.fetch_add(1, std::memory_order_relaxed);
@@ -473,6 +457,74 @@ bool Server::send(SessionId session, std::string_view data) {
     int rc = send_to_conn(*conn, data.data(), data.size());
     if (rc != 0) set_last_error(rc);
     return rc == 0;
+}
+
+// ---- sendwait
+
+struct Server::DrainWait {
+    SessionId session;
+    int64_t co;
+    int result = -1;  // -1 waiting, 0 drained, else the error
+};
+
+void Server::on_drained_deferred(void *arg) { Coroutine::wake(static_cast<int64_t>(reinterpret_cast<intptr_t>(arg))); }
+
+// The waiters of conn, resumed next turn (not from inside flush/destroy).
+void Server::notify_drained(Connection &conn, int result) {
+    for (size_t i = 0; i < drain_waits_.size();) {
+        DrainWait *w = drain_waits_[i];
+        if (w->session != conn.session) {
+            ++i;
+            continue;
+        }
+        w->result = result;
+        drain_waits_.erase(drain_waits_.begin() + static_cast<long>(i));
+        if (reactor_) reactor_->defer(on_drained_deferred, reinterpret_cast<void *>(static_cast<intptr_t>(w->co)));
+    }
+}
+
+bool Server::send_wait(SessionId session, std::string_view data) {
+    if (pm_) {
+        set_last_error(SW_ERROR_OPERATION_NOT_SUPPORT);
+        return false;
+    }
+    Connection *conn = lookup(session, false);
+    if (!conn) return false;
+    int rc = send_to_conn(*conn, data.data(), data.size());
+    if (rc != 0) {
+        set_last_error(rc);
+        return false;
+    }
+    if (conn->output.empty()) return true;
+    if (Coroutine::current() && reactor_) {
+        DrainWait w{session, Coroutine::current_id()};
+        drain_waits_.push_back(&w);
+        while (w.result < 0) {
+            if (Coroutine::park() != WaitResult::ready) break;  // canceled
+        }
+        if (w.result < 0) {
+            for (size_t i = 0; i < drain_waits_.size(); ++i) {
+                if (drain_waits_[i] == &w) drain_waits_.erase(drain_waits_.begin() + static_cast<long>(i));
+            }
+            set_last_error(SW_ERROR_CO_CANCELED);
+            return false;
+        }
+        if (w.result != 0) set_last_error(w.result);
+        return w.result == 0;
+    }
+    // No coroutine: write here, blocking, as the loop would.
+    while (conn->fd >= 0 && !conn->output.empty()) {
+        short events = POLLOUT;
+        if (conn->tls && conn->tls_io->want_events() == kEventRead) events = POLLIN;
+        pollfd p{conn->fd, events, 0};
+        if (::poll(&p, 1, -1) < 0 && errno != EINTR) break;
+        if (!flush(*conn)) break;
+    }
+    if (!conn->output.empty() || (conn->fd < 0 && conn->close_errno != 0)) {
+        set_last_error(conn->close_errno ? conn->close_errno : SW_ERROR_SESSION_CLOSED);
+        return false;
+    }
+    return true;
 }
 
 bool Server::sendto(const SocketAddress &addr, std::string_view data, const ListenPort *port) {

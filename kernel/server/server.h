@@ -77,6 +77,11 @@ struct ServerSettings {
     void *dispatch_ctx = nullptr;
     bool enable_unsafe_event = false;      // keep on_connect/on_close with dispatch_mode 1/3/7
     bool discard_timeout_request = false;  // drop data for sessions a worker cannot find (1007)
+    // send() in a coroutine parks while the session's output is full (instead
+    // of 1009) until it drains, or send_timeout seconds (> 0) pass (ETIMEDOUT).
+    // Only with dispatch_mode 2/4; outside a coroutine send() never parks.
+    bool send_yield = true;
+    double send_timeout = 0;
     // ---- task workers and their IPC (task_worker_num, task_ipc_mode,
     // task_max_request, task_tmpdir, message_queue_key: task_ipc.h), reload_async.
     TaskSettings task;
@@ -96,7 +101,8 @@ struct ServerEvents {
     void (*on_start)(void *ctx, Server &server) = nullptr;  // in worker 0 (BASE), before its on_worker_start
     void (*on_shutdown)(void *ctx, Server &server) = nullptr;  // in the original process
     // When shutdown starts (SIGTERM or shutdown()), before the workers are
-    // stopped: in the master (PROCESS) or the single process (BASE, 1 worker).
+    // stopped, once: in the master (PROCESS), the manager (BASE with workers:
+    // it is the master there) or the single process (BASE, 1 worker).
     void (*on_before_shutdown)(void *ctx, Server &server) = nullptr;
     void (*on_manager_start)(void *ctx, Server &server) = nullptr;
     void (*on_manager_stop)(void *ctx, Server &server) = nullptr;
@@ -115,7 +121,8 @@ struct ServerEvents {
     // tasks, results, pipe messages, user processes, reload (task_ipc.h; views valid during the call).
     void (*on_task)(void *ctx, Server &server, const TaskInfo &task, std::string_view data) = nullptr;
     void (*on_finish)(void *ctx, Server &server, const TaskInfo &task, std::string_view data) = nullptr;
-    void (*on_pipe_message)(void *ctx, Server &server, int src_worker_id, uint32_t flags, std::string_view data) = nullptr;
+    void (*on_pipe_message)(void *ctx, Server &server, int src_worker_id, uint32_t flags, double dispatch_time,
+                            std::string_view data) = nullptr;
     void (*on_user_process)(void *ctx, Server &server, int index) = nullptr;  // the body of user process #index
     void (*on_worker_exit)(void *ctx, Server &server, int worker_id) = nullptr;  // each turn of a draining worker (reload_async)
     void (*on_before_reload)(void *ctx, Server &server) = nullptr;  // in the manager
@@ -170,6 +177,13 @@ class Server {
     // A datagram from a port of that family (port: a given one, or null for
     // the first UDP/UDP6/UNIX_DGRAM port matching addr's family).
     bool sendto(const SocketAddress &addr, std::string_view data, const ListenPort *port = nullptr);
+    // sendwait(): send() that returns once the connection's whole output has
+    // reached the socket. In a coroutine it parks (the loop writes on and
+    // wakes it when the output drains); outside it blocks in poll(2) and
+    // writes itself. BASE mode only (PROCESS: false, SW_ERROR_OPERATION_NOT_SUPPORT).
+    // False with last_error as send(), or SESSION_CLOSED when the connection
+    // went away before its output drained.
+    bool send_wait(SessionId session, std::string_view data);
     bool close(SessionId session, bool reset = false);
     bool pause(SessionId session);
     bool resume(SessionId session);
@@ -200,6 +214,8 @@ class Server {
     size_t connection_count() const {  // PROCESS mode: the whole server's
         return pm_ ? static_cast<size_t>(stats_->connection_num.load(std::memory_order_relaxed)) : sessions_.size();
     }
+    // Live connections of one port: this process's (BASE) or the server's (PROCESS).
+    size_t port_connection_count(int port_index) const;
     int worker_id() const { return worker_id_; }
     pid_t master_pid() const { return master_pid_; }
     pid_t manager_pid() const { return manager_pid_; }
@@ -239,9 +255,9 @@ class Server {
     bool ensure_shared();
     int run_single();
     int run_managed();
-    void run_worker(int worker_id);  // does not return in a forked worker
-    void run_task_worker(int worker_id);  // these two never return either
-    void run_user_process(int worker_id);
+    [[noreturn]] void run_worker(int worker_id);  // a forked process: they _exit()
+    [[noreturn]] void run_task_worker(int worker_id);
+    [[noreturn]] void run_user_process(int worker_id);
     TaskIpc::Events task_events();
     bool worker_init();
     void worker_loop();
@@ -254,6 +270,8 @@ class Server {
     static void on_conn_ready(int fd, int events, void *arg);
     static void on_heartbeat(TimerId id, void *arg);
     static void on_stop_signal(int signo, void *arg);
+    static void on_log_signal(int signo, void *arg);  // SIGRTMIN: re-open log_file
+    void watch_log_signal(bool on);
     static void on_resume_deferred(void *arg);
     static void on_free_deferred(void *arg);
     void accept_from(ListenPort &port);
@@ -267,6 +285,9 @@ class Server {
     void update_interest(Connection &conn);
     void destroy(Connection &conn);
     Connection *lookup(SessionId session, bool allow_closing) const;
+    struct DrainWait;  // a sendwait() parked until its connection's output drains
+    void notify_drained(Connection &conn, int result);
+    static void on_drained_deferred(void *arg);
 
     ServerEvents events_;
     std::vector<std::unique_ptr<ListenPort>> ports_;
@@ -289,6 +310,7 @@ class Server {
     int user_process_num_ = 0;
     int exit_hook_ = 0;
     std::unique_ptr<ProcessMode> pm_;  // PROCESS mode state (master and worker sides)
+    std::vector<DrainWait *> drain_waits_;  // empty but for parked sendwait() calls
 };
 
 }  // namespace swoole::kernel

@@ -108,6 +108,11 @@ int Server::run_managed() {
             s->events_.on_worker_error(s->events_.ctx, *s, st.worker_id, st.pid, st.exit_code, st.signo);
         }
     };
+    hooks.on_shutdown_begin = [](void *ctx) {
+        auto *s = static_cast<Server *>(ctx);
+        // BASE: this manager is the master. PROCESS: the master already ran it.
+        if (!s->pm_ && s->events_.on_before_shutdown) s->events_.on_before_shutdown(s->events_.ctx, *s);
+    };
     hooks.on_reload_begin = [](void *ctx) {
         auto *s = static_cast<Server *>(ctx);
         if (s->events_.on_before_reload) s->events_.on_before_reload(s->events_.ctx, *s);
@@ -175,6 +180,7 @@ bool Server::worker_init() {
         reactor_ = own_reactor_.get();
     }
     if (!io_buf_) io_buf_.reset(new char[kIoBufSize]);
+    watch_log_signal(true);
     // PROCESS mode: the master's pipes instead of listeners and heartbeat; SIGTERM is set there (server/master.cc).
     if (pm_) return pm_->worker_attach(worker_id_) && task_ipc_.attach(worker_id_, reactor_, task_events());
     for (auto &p : ports_) {
@@ -222,6 +228,7 @@ void Server::begin_stop() {
     if (pm_) pm_->worker_stop();  // PROCESS mode: stop reading the master's pipes
     reactor_->on_signal(SIGTERM, nullptr, nullptr);
     ::signal(SIGTERM, SIG_IGN);  // a second one must not cut the drain short
+    watch_log_signal(false);  // a registered signal would keep the loop alive
     // reload_async: on_worker_exit at every turn until the loop is empty.
     if (settings.reload_async && events_.on_worker_exit && !exit_hook_) {
         exit_hook_ = reactor_->add_turn_hook(
@@ -260,6 +267,7 @@ void Server::worker_teardown() {
     if (heartbeat_timer_) reactor_->clear(heartbeat_timer_);
     heartbeat_timer_ = 0;
     reactor_->on_signal(SIGTERM, nullptr, nullptr);
+    watch_log_signal(false);
     for (auto &p : ports_) {
         if (p->fd() >= 0 && reactor_->exists(p->fd())) reactor_->remove(p->fd());
     }

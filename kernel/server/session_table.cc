@@ -44,6 +44,8 @@ SessionRecord *SessionTable::claim(int64_t session) {
             rec.last_dispatch_time.store(0, std::memory_order_relaxed);
             rec.recv_queued.store(0, std::memory_order_relaxed);
             rec.send_queued.store(0, std::memory_order_relaxed);
+            rec.send_pending.store(0, std::memory_order_relaxed);
+            rec.send_waiters.store(0, std::memory_order_relaxed);
             return &rec;
         }
     }

@@ -28,6 +28,13 @@ inline constexpr uint32_t kSessionCloseRequested = 2;  // a worker called close(
 inline constexpr uint32_t kSessionProtected = 4;
 inline constexpr uint32_t kSessionUidBound = 8;
 inline constexpr uint32_t kSessionPaused = 16;
+// The owning thread's output passed the high watermark and has not drained to
+// the low one yet (onBufferFull .. onBufferEmpty): send() fails with 1009, or
+// parks with send_yield.
+inline constexpr uint32_t kSessionOutputFull = 32;
+
+// Ports counted per table (the server's limit on listening ports).
+inline constexpr size_t kSessionTablePorts = 128;
 
 struct SessionRecord {
     std::atomic<int64_t> session{0};  // 0: free; -1: being filled
@@ -45,6 +52,12 @@ struct SessionRecord {
     std::atomic<double> last_dispatch_time{0};
     std::atomic<int64_t> recv_queued{0};
     std::atomic<int64_t> send_queued{0};
+    // Bytes senders reserved (send() in a worker) that the owning thread has
+    // not queued yet: send_queued + send_pending is what the session holds.
+    std::atomic<int64_t> send_pending{0};
+    // Processes with a coroutine parked in send() (bit: process id % 64); the
+    // owning thread takes the mask and wakes them when the output drained.
+    std::atomic<uint64_t> send_waiters{0};
     SocketAddress peer;
 };
 
@@ -65,11 +78,25 @@ class SessionTable {
     void list(int64_t start, std::vector<int64_t> &out) const;
     size_t capacity() const { return mask_ + 1; }
 
+    // Live connections per listening port, kept by the reactor threads, so
+    // any process can count a port's connections.
+    void port_opened(int index) { port_count(index).fetch_add(1, std::memory_order_relaxed); }
+    void port_closed(int index) { port_count(index).fetch_sub(1, std::memory_order_relaxed); }
+    int64_t port_connections(int index) const {
+        if (index < 0 || static_cast<size_t>(index) >= kSessionTablePorts) return 0;
+        return port_conns_[index].load(std::memory_order_relaxed);
+    }
+
   private:
+    std::atomic<int64_t> &port_count(int index) {
+        return port_conns_[static_cast<size_t>(index) % kSessionTablePorts];
+    }
+
     static constexpr size_t kProbe = 16;
     size_t mask_ = 0;
     size_t bytes_ = 0;
     SessionRecord *slots_ = nullptr;
+    std::atomic<int64_t> port_conns_[kSessionTablePorts] = {};
 };
 
 }  // namespace swoole::kernel

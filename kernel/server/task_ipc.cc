@@ -13,6 +13,7 @@
 #include <ctime>
 
 #include "base/error.h"
+#include "aio/aio.h"
 #include "base/log.h"
 #include "coroutine/coroutine.h"
 #include "process/process_manager.h"
@@ -110,6 +111,18 @@ bool TaskIpc::open(int event_num, const TaskSettings &settings) {
             return false;
         }
         queue_.set_blocking(true);
+        doorbells_.resize(settings_.ipc_mode == 2 ? settings_.worker_num : 1);
+        for (auto &bell : doorbells_) {
+            bell = std::make_unique<UnixPipe>();
+            if (!bell->open(SOCK_STREAM)) {
+                int err = errno;
+                pipes_.clear();
+                doorbells_.clear();
+                queue_.destroy();
+                errno = err;
+                return false;
+            }
+        }
     }
     owner_pid_ = ::getpid();
     rbuf_.reset(new char[kMessageMax]);
@@ -121,6 +134,7 @@ bool TaskIpc::open(int event_num, const TaskSettings &settings) {
 void TaskIpc::close(bool remove_queue) {
     if (!opened_) return;
     pipes_.clear();
+    doorbells_.clear();
     if (queue_.is_open()) {
         // A queue of our own (key 0) goes; a named one stays for the next run.
         if (remove_queue && settings_.message_queue_key == 0 && ::getpid() == owner_pid_) {
@@ -141,6 +155,14 @@ bool TaskIpc::attach(int self_id, Reactor *reactor, const Events &events) {
     events_ = events;
     next_task_id_ = 0;
     tasks_done_ = 0;
+    if (opened_ && reads_queue()) {
+        int fd = doorbells_[doorbell_index(self_id - event_num_)]->fd(UnixPipe::worker);
+        queue_.set_blocking(false);  // this process only takes what is there
+        if (!reactor_ || !reactor_->add(fd, kEventRead, on_doorbell, this)) return false;
+        doorbell_fd_ = fd;
+        reactor_->defer(on_queue_leftovers, this);
+        return true;
+    }
     if (!opened_ || self_id < 0 || self_id >= static_cast<int>(pipes_.size()) || !pipes_[self_id]) return true;
     int fd = pipes_[self_id]->fd(UnixPipe::worker);
     if (!reactor_ || !reactor_->add(fd, kEventRead, on_inbox, this)) return false;
@@ -151,14 +173,91 @@ bool TaskIpc::attach(int self_id, Reactor *reactor, const Events &events) {
 void TaskIpc::detach() {
     if (inbox_fd_ >= 0 && reactor_ && reactor_->exists(inbox_fd_)) reactor_->remove(inbox_fd_);
     inbox_fd_ = -1;
+    if (doorbell_fd_ >= 0 && reactor_ && reactor_->exists(doorbell_fd_)) reactor_->remove(doorbell_fd_);
+    doorbell_fd_ = -1;
 }
 
 // ---- sending
 
+// A coroutine's spill runs on the aio pool while it is parked. The job owns
+// a copy of the payload: after a cancel the caller's buffer is gone while the
+// write still runs; the job then removes the file it made.
+bool TaskIpc::spill_in_pool(std::string_view payload, std::string &path) {
+    struct Job {
+        std::string dir, data, path;
+        bool ok = false;
+        int err = 0;
+        bool abandoned = false;
+        ~Job() {
+            if (abandoned && ok) ::unlink(path.c_str());
+        }
+    };
+    auto job = std::make_shared<Job>();
+    job->dir = settings_.tmpdir;
+    job->data.assign(payload);
+    WaitResult r = Aio::run([job] {
+        job->ok = spill_payload(job->dir, job->data, job->path);
+        job->err = job->ok ? 0 : errno;
+    });
+    if (r != WaitResult::ready) {
+        job->abandoned = true;
+        errno = ECANCELED;
+        return false;
+    }
+    if (!job->ok) {
+        errno = job->err;
+        return false;
+    }
+    path = std::move(job->path);
+    return true;
+}
+
+// Sends from coroutines pass one at a time, in the order they came (a spill
+// parks its sender): a small task cannot overtake a large one sent before it.
+// A send from outside any coroutine never waits (it could not), so it may
+// overtake a coroutine's send in flight.
 bool TaskIpc::send(int dst, MessageHeader &h, std::string_view payload, long queue_type) {
+    Coroutine *co = reactor_ && Reactor::current() == reactor_ ? Coroutine::current() : nullptr;
+    if (!co) return send_now(dst, h, payload, queue_type, false);
+    if (gate_held_) {
+        bool granted = false;
+        gate_waits_.push_back({co->id(), &granted});
+        while (!granted) {
+            if (Coroutine::park() != WaitResult::ready && !granted) {
+                for (auto it = gate_waits_.begin(); it != gate_waits_.end(); ++it) {
+                    if (it->granted == &granted) {
+                        gate_waits_.erase(it);
+                        break;
+                    }
+                }
+                set_last_error(SW_ERROR_CO_CANCELED);
+                return false;
+            }
+        }
+    }
+    gate_held_ = true;
+    bool ok = send_now(dst, h, payload, queue_type, true);
+    int err = last_error();
+    // Hand the gate to the next coroutine in line (resumed next turn).
+    if (gate_waits_.empty()) {
+        gate_held_ = false;
+    } else {
+        GateWait next = gate_waits_.front();
+        gate_waits_.pop_front();
+        *next.granted = true;
+        reactor_->defer(on_deferred_wake, reinterpret_cast<void *>(static_cast<intptr_t>(next.co)));
+    }
+    if (!ok) set_last_error(err);
+    return ok;
+}
+
+bool TaskIpc::send_now(int dst, MessageHeader &h, std::string_view payload, long queue_type, bool in_pool) {
     std::string_view body = payload;
+    std::string pool_path;  // the member path buffer may be reused by others while this one is parked
+    std::string *path = in_pool ? &pool_path : &spill_path_;
     if (payload.size() > kInlineMax) {
-        if (!spill_payload(settings_.tmpdir, payload, spill_path_)) {
+        bool spilled = in_pool ? spill_in_pool(payload, pool_path) : spill_payload(settings_.tmpdir, payload, spill_path_);
+        if (!spilled) {
             int err = errno;
             SW_WARN("TaskIpc::send(): cannot write the payload to a file in %s, Error: %s[%d]",
                     settings_.tmpdir.c_str(), strerror(err), err);
@@ -166,7 +265,7 @@ bool TaskIpc::send(int dst, MessageHeader &h, std::string_view payload, long que
             return false;
         }
         h.flags |= kTaskTmpfile;
-        body = spill_path_;
+        body = *path;
     }
     h.length = static_cast<uint32_t>(body.size());
     h.dst_worker_id = dst;
@@ -178,6 +277,16 @@ bool TaskIpc::send(int dst, MessageHeader &h, std::string_view payload, long que
         std::memcpy(buf, &h, sizeof h);
         std::memcpy(buf + sizeof h, body.data(), body.size());
         ok = queue_.push(queue_type, buf, sizeof h + body.size());
+        if (ok) {
+            // Ring the reader's doorbell: one byte per message. The socket
+            // holds far more bytes than the queue holds messages, so it is
+            // never full while the queue is not.
+            int task_index = settings_.ipc_mode == 2 ? static_cast<int>(queue_type) - 1 : 0;
+            char one = 1;
+            ssize_t n = ::send(doorbells_[doorbell_index(task_index)]->fd(UnixPipe::master), &one, 1,
+                               MSG_DONTWAIT | MSG_NOSIGNAL);
+            (void)n;
+        }
     } else {
         ok = dst >= 0 && dst < static_cast<int>(pipes_.size()) && pipes_[dst] &&
              send_datagram(pipes_[dst]->fd(UnixPipe::master), h, body);
@@ -185,7 +294,7 @@ bool TaskIpc::send(int dst, MessageHeader &h, std::string_view payload, long que
     }
     if (!ok) {
         int err = errno;
-        if (h.flags & kTaskTmpfile) ::unlink(spill_path_.c_str());
+        if (h.flags & kTaskTmpfile) ::unlink(path->c_str());
         set_last_error(err);
     }
     return ok;
@@ -392,16 +501,40 @@ void TaskIpc::on_inbox(int fd, int, void *arg) {
     }
 }
 
-void TaskIpc::serve_queue(volatile sig_atomic_t *stop) {
+bool TaskIpc::pop_queue() {
     long type = settings_.ipc_mode == 2 ? self_ - event_num_ + 1 : 0;
-    while (!(stop && *stop)) {
-        ssize_t n = queue_.pop(type, wbuf_.get(), kMessageMax);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            break;
+    ssize_t n;
+    do {
+        n = queue_.pop(type, wbuf_.get(), kMessageMax);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) return false;  // ENOMSG: another worker took it, or it was drained earlier
+    handle(wbuf_.get(), static_cast<size_t>(n));
+    return true;
+}
+
+// One message per doorbell byte, a bounded batch per readiness. Mode 3 reads
+// a single byte so the other free task workers get the next ones.
+void TaskIpc::on_doorbell(int fd, int, void *arg) {
+    auto *self = static_cast<TaskIpc *>(arg);
+    char bytes[64];
+    ssize_t n = ::recv(fd, bytes, self->settings_.ipc_mode == 2 ? sizeof bytes : 1, MSG_DONTWAIT);
+    for (ssize_t i = 0; i < n; ++i) {
+        if (self->doorbell_fd_ != fd) {
+            // Stopped in the middle (task_max_request): the rest stay rung for the next worker.
+            std::memset(bytes, 1, static_cast<size_t>(n - i));
+            ssize_t w = ::send(self->doorbells_[self->doorbell_index(self->self_ - self->event_num_)]->fd(UnixPipe::master),
+                               bytes, static_cast<size_t>(n - i), MSG_DONTWAIT | MSG_NOSIGNAL);
+            (void)w;
+            return;
         }
-        handle(wbuf_.get(), static_cast<size_t>(n));
-        if (settings_.max_request > 0 && tasks_done_ >= static_cast<unsigned long>(settings_.max_request)) break;
+        self->pop_queue();
+    }
+}
+
+// What a previous task worker left in the queue (its doorbell bytes were read).
+void TaskIpc::on_queue_leftovers(void *arg) {
+    auto *self = static_cast<TaskIpc *>(arg);
+    for (int i = 0; i < 64 && self->doorbell_fd_ >= 0 && self->pop_queue(); ++i) {
     }
 }
 

@@ -10,10 +10,24 @@
 //  - task_ipc_mode 2/3: one SysV message queue that the task workers read,
 //    by type (2: type = task worker index + 1, targeted) or any (3: type 1,
 //    the first free task worker takes it).
+//    The queue has no descriptor to poll, so each message pushed is followed
+//    by one byte on a "doorbell" stream socketpair (mode 2: one per task
+//    worker; mode 3: one shared by all): a task worker's loop watches its
+//    doorbell and takes one message (IPC_NOWAIT) per byte it reads. This keeps
+//    the task worker's loop (timers, coroutines, signals) running between
+//    tasks at no idle cost, where polling the queue from a timer would wake
+//    every task worker all the time and add its period to every task's
+//    latency. One byte per message and one read per byte keep mode 3 fair
+//    (whoever reads the byte takes one message); a worker starting drains
+//    what an earlier one left behind.
 // Task ids count from 0 in each sending process. A result is routed to a
 // waiter of this process (taskwait / taskWaitMulti / taskCo), else, when it
 // was sent by such a call whose waiter has gone (timed out), dropped with
 // SW_ERROR_TASK_TIMEOUT logged, else handed to on_finish.
+//
+// Payloads over kInlineMax go through a file in task_tmpdir; a coroutine
+// writes it on the aio pool (parked meanwhile), and sends from coroutines keep
+// their order (see send()). Outside coroutines the file is written in place.
 //
 // Waiting: inside a coroutine the coroutine parks (a timer bounds it) and the
 // loop reads the inbox; outside, the process polls its inbox until the
@@ -23,6 +37,7 @@
 #include <signal.h>
 #include <sys/types.h>
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -89,9 +104,7 @@ class TaskIpc {
     bool attach(int self_id, Reactor *reactor, const Events &events);
     // Stops reading the inbox (the worker is stopping).
     void detach();
-    // A task worker in ipc mode 2/3: reads the queue until *stop or the task
-    // limit. Signals interrupt the wait (they need handlers without SA_RESTART).
-    void serve_queue(volatile sig_atomic_t *stop);
+    // A task worker in ipc mode 2/3 (it reads the queue through its doorbell).
     bool reads_queue() const;
 
     // task(): the task id, or -1 with last_error (SW_ERROR_TASK_DISPATCH_FAIL,
@@ -132,6 +145,8 @@ class TaskIpc {
     };
 
     bool send(int dst, MessageHeader &header, std::string_view payload, long queue_type);
+    bool send_now(int dst, MessageHeader &header, std::string_view payload, long queue_type, bool in_pool);
+    bool spill_in_pool(std::string_view payload, std::string &path);
     int pick_task_worker(int dst);
     void handle(const char *msg, size_t n);
     bool load_payload(const MessageHeader &h, const char *inline_payload, std::string_view &view);
@@ -140,6 +155,10 @@ class TaskIpc {
     void collect_blocking(Waiter &w, double timeout);
     void collect_parked(Waiter &w, double timeout);
     static void on_inbox(int fd, int events, void *arg);
+    static void on_doorbell(int fd, int events, void *arg);
+    static void on_queue_leftovers(void *arg);
+    bool pop_queue();  // one message of this worker's type, if any
+    int doorbell_index(int task_index) const { return settings_.ipc_mode == 2 ? task_index : 0; }
     static void on_wait_timeout(TimerId id, void *arg);
     static void on_stash(void *arg);
     static void on_deferred_wake(void *arg);
@@ -149,6 +168,8 @@ class TaskIpc {
     bool opened_ = false;
     std::vector<std::unique_ptr<UnixPipe>> pipes_;  // by worker id; null where the queue is used
     MsgQueue queue_;
+    std::vector<std::unique_ptr<UnixPipe>> doorbells_;  // ipc mode 2: per task worker; 3: one
+    int doorbell_fd_ = -1;  // registered in reactor_ (a task worker in mode 2/3)
     ProcessManager *pm_ = nullptr;
     pid_t owner_pid_ = 0;  // the process that opened (and may remove) the queue
 
@@ -161,6 +182,12 @@ class TaskIpc {
     unsigned long tasks_done_ = 0;
     const TaskInfo *current_ = nullptr;
     std::vector<Waiter *> waiters_;
+    struct GateWait {
+        int64_t co;
+        bool *granted;
+    };
+    bool gate_held_ = false;           // a coroutine is sending (see send())
+    std::deque<GateWait> gate_waits_;  // coroutines waiting to send, in order
     int blocking_depth_ = 0;            // inside collect_blocking
     std::vector<std::string> stash_;    // messages read by a blocking wait for later
     bool stash_scheduled_ = false;

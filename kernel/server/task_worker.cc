@@ -1,6 +1,6 @@
 // The processes of a server besides its event workers: task workers (read
-// tasks from their pipe in a loop, or from the SysV queue in ipc modes 2/3,
-// and run on_task) and user processes (run on_user_process once; the manager
+// tasks from their pipe, or from the SysV queue in ipc modes 2/3, in their
+// loop, and run on_task) and user processes (run on_user_process once; the manager
 // forks a new one when it returns or dies). Also the worker table lookups.
 #include <signal.h>
 #include <sys/prctl.h>
@@ -16,11 +16,6 @@
 
 namespace swoole::kernel {
 
-namespace {
-volatile sig_atomic_t g_queue_stop = 0;
-void on_queue_term(int) { g_queue_stop = 1; }
-}  // namespace
-
 TaskIpc::Events Server::task_events() {
     TaskIpc::Events ev;
     ev.ctx = this;
@@ -32,17 +27,12 @@ TaskIpc::Events Server::task_events() {
         auto *s = static_cast<Server *>(ctx);
         if (s->events_.on_finish) s->events_.on_finish(s->events_.ctx, *s, task, data);
     };
-    ev.on_pipe_message = [](void *ctx, int src, uint32_t flags, double, std::string_view data) {
+    ev.on_pipe_message = [](void *ctx, int src, uint32_t flags, double dispatch_time, std::string_view data) {
         auto *s = static_cast<Server *>(ctx);
-        if (s->events_.on_pipe_message) s->events_.on_pipe_message(s->events_.ctx, *s, src, flags, data);
+        if (s->events_.on_pipe_message) s->events_.on_pipe_message(s->events_.ctx, *s, src, flags, dispatch_time, data);
     };
     ev.on_task_limit = [](void *ctx) {
-        auto *s = static_cast<Server *>(ctx);
-        if (s->task_ipc_.reads_queue()) {
-            g_queue_stop = 1;
-        } else {
-            s->begin_stop();
-        }
+        static_cast<Server *>(ctx)->begin_stop();
     };
     return ev;
 }
@@ -61,23 +51,11 @@ void Server::run_task_worker(int worker_id) {
         reactor_ = own_reactor_.get();
     }
     if (!task_ipc_.attach(worker_id, reactor_, task_events())) _exit(1);
+    watch_log_signal(true);
     if (events_.on_worker_start) events_.on_worker_start(events_.ctx, *this, worker_id);
-    if (task_ipc_.reads_queue()) {
-        // A blocking msgrcv loop; SIGTERM interrupts it (no SA_RESTART).
-        g_queue_stop = 0;
-        struct sigaction sa {};
-        sa.sa_handler = on_queue_term;
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGTERM, &sa, nullptr);
-        task_ipc_.serve_queue(&g_queue_stop);
-        ::signal(SIGTERM, SIG_IGN);
-        stopping_ = true;
-        if (settings.max_wait_time > 0) ::alarm(static_cast<unsigned>(settings.max_wait_time));
-        reactor_->run();  // timers and coroutines the tasks left
-    } else {
-        reactor_->on_signal(SIGTERM, on_stop_signal, this);
-        worker_loop();
-    }
+    // Both IPC modes read from the loop (a socketpair, or the queue's doorbell).
+    reactor_->on_signal(SIGTERM, on_stop_signal, this);
+    worker_loop();
     if (events_.on_worker_stop) events_.on_worker_stop(events_.ctx, *this, worker_id);
     worker_teardown();
     _exit(0);
@@ -96,6 +74,20 @@ void Server::run_user_process(int worker_id) {
     int index = worker_id - settings.worker_num - settings.task.worker_num;
     if (events_.on_user_process) events_.on_user_process(events_.ctx, *this, index);
     _exit(0);
+}
+
+void Server::on_log_signal(int, void *) {
+    if (!Logger::instance().reopen()) {
+        SW_WARN("Server: cannot reopen the log file %s, Error: %s[%d]", Logger::instance().file().c_str(),
+                strerror(errno), errno);
+    }
+}
+
+// Log rotation in a worker or the single process: SIGRTMIN from the manager
+// (or, single, from the user). Off while stopping: it would keep the loop alive.
+void Server::watch_log_signal(bool on) {
+    if (!reactor_) return;
+    reactor_->on_signal(ProcessManager::log_signal(), on ? on_log_signal : nullptr, on ? this : nullptr);
 }
 
 pid_t Server::worker_pid(int worker_id) const {

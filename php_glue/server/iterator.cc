@@ -131,7 +131,7 @@ ZEND_METHOD(ConnectionIterator, count) {
     kernel::Server *server = server_of_iterator(it);
     if (!server) RETURN_LONG(0);
     if (it->port_index < 0) RETURN_LONG(static_cast<zend_long>(server->connection_count()));
-    RETURN_LONG(static_cast<zend_long>(server->ports()[static_cast<size_t>(it->port_index)]->connection_num));
+    RETURN_LONG(static_cast<zend_long>(server->port_connection_count(it->port_index)));
 }
 
 ZEND_METHOD(ConnectionIterator, offsetExists) {

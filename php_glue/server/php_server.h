@@ -19,6 +19,7 @@ extern "C" {
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "server/server.h"
@@ -98,6 +99,7 @@ struct ServerState {
     std::string pid_file, user, group, chroot;
     bool daemonize = false;
     std::string log_file;
+    bool max_conn_set = false;  // set() gave max_conn / max_connection
     zend_long hook_flags = 0;
     std::unique_ptr<Callable> dispatch_func;  // set(['dispatch_func' => ...])
     bool dispatch_func_wants_data = false;     // it declares a 4th parameter
@@ -173,6 +175,24 @@ void merge_setting(zend_class_entry *ce, zend_object *obj, HashTable *settings);
 bool apply_master_options(ServerState &st);
 void apply_worker_options(ServerState &st);
 void remove_pid_file(ServerState &st);
+
+// ---- defined by server_modules.cc: the PHP side of module protocols (ABI 1.2)
+// Fills the server_* fields of swoole.so's copy of the kernel's host table
+// (modules.cc, at MINIT before modules load); forget at MSHUTDOWN.
+void fill_server_host_api(sw_host_api &api, int type);
+void forget_server_modules();
+// port_apply_settings: "open_<name>_protocol" keys select (or drop) a
+// registered protocol; the warning when none has that name.
+void apply_protocol_settings(PortState &ps, HashTable *settings);
+// start(), before prepare_ports: the protocol a module registered for the
+// server's class onto the primary port (and into $setting); false after the
+// "require on<Event> callback" fatal.
+bool apply_class_protocol(ServerState &st, zend_object *server);
+// on_receive: a request of a port whose protocol has a module's request
+// handler goes there; false when there is none (onReceive then).
+bool dispatch_module_request(ServerState &st, kernel::Connection &conn, std::string_view data);
+// A port event's id by its on() name (case-insensitive, no "on"); -1 unknown.
+int find_port_event(std::string_view name);
 
 void register_server_class(int module_number);
 void register_port_class(int module_number);

@@ -119,6 +119,7 @@ bool port_apply_settings(PortState &ps, HashTable *ht) {
     if (read_long(ht, "buffer_high_watermark", n)) k.buffer_high_watermark = clamp_size(n);
     if (read_long(ht, "buffer_low_watermark", n)) k.buffer_low_watermark = clamp_size(n);
     if (read_long(ht, "heartbeat_idle_time", n)) k.heartbeat_idle_time = static_cast<int>(std::max<zend_long>(n, 0));
+    apply_protocol_settings(ps, ht);  // open_<name>_protocol: a module's protocol
     ps.has_settings = true;
     return true;
 }

@@ -2,6 +2,7 @@
 // process-level events (§7). Connection events are in server_events.cc, the
 // methods on connections in server_conn.cc, set() in server_settings.cc.
 #include "server/php_server.h"
+#include "server/event_objects.h"
 
 #include <unistd.h>
 
@@ -177,6 +178,17 @@ void on_worker_error(void *ctx, kernel::Server &, int worker_id, pid_t pid, int 
     auto &st = *static_cast<ServerState *>(ctx);
     Callable *fn = st.callbacks[static_cast<int>(ServerEvent::worker_error)].get();
     if (!fn) return;
+    if (event_object_enabled(st)) {
+        zval args[2], retval;
+        ZVAL_COPY_VALUE(&args[0], &st.self);
+        // status: the raw wait status rebuilt from its parts.
+        make_status_info_object(&args[1], worker_id, pid, signo ? signo : (exit_code & 0xff) << 8, exit_code, signo);
+        fn->call(&retval, 2, args);
+        zval_ptr_dtor(&args[1]);
+        zval_ptr_dtor(&retval);
+        if (EG(exception)) uncaught_exception_fatal();
+        return;
+    }
     zval args[5];
     ZVAL_COPY_VALUE(&args[0], &st.self);
     ZVAL_LONG(&args[1], worker_id);
@@ -309,6 +321,7 @@ ZEND_METHOD(Server, start) {
         php_error_docref(nullptr, E_WARNING, "eventLoop has already been created, unable to start %s", class_name);
         RETURN_FALSE;
     }
+    if (!apply_class_protocol(*st, Z_OBJ_P(ZEND_THIS))) RETURN_FALSE;  // a module's Server subclass
     if (!prepare_ports(*st)) RETURN_FALSE;  // fatals raised inside
     if (!prepare_task_start(*st)) RETURN_FALSE;
     if (!apply_master_options(*st)) RETURN_FALSE;

@@ -127,7 +127,8 @@ ZEND_METHOD(Server, sendwait) {
     ZEND_PARSE_PARAMETERS_END();
     ServerState *st = server_state(ZEND_THIS);
     if (!require_running(*st)) RETURN_FALSE;
-    if (st->server->settings.mode != kernel::ServerMode::base || st->server->worker_id() < 0) {
+    if (st->server->settings.mode != kernel::ServerMode::base || st->server->worker_id() < 0 ||
+        st->server->is_task_worker()) {
         php_error_docref(nullptr, E_WARNING, "can't sendwait");
         RETURN_FALSE;
     }
@@ -136,7 +137,7 @@ ZEND_METHOD(Server, sendwait) {
         RETURN_FALSE;
     }
     if (!valid_fd(fd)) RETURN_FALSE;
-    RETURN_BOOL(st->server->send(fd, view_of(data)));
+    RETURN_BOOL(st->server->send_wait(fd, view_of(data)));
 }
 
 // sendfile: the file range is read here and queued like send(); the kernel

@@ -143,6 +143,7 @@ void on_connect(void *ctx, kernel::Server &, kernel::Connection &conn) {
 
 void on_receive(void *ctx, kernel::Server &, kernel::Connection &conn, std::string_view data) {
     auto &st = *static_cast<ServerState *>(ctx);
+    if (conn.port && conn.port->settings.protocol && dispatch_module_request(st, conn, data)) return;
     Callable *fn = port_callback(st, conn, PortEvent::receive);
     if (!fn) return;
     if (event_object_enabled(st)) {
@@ -257,6 +258,13 @@ bool port_on(PortState &ps, zend_object *port_obj, zend_string *name, zval *cb) 
     ps.callbacks[id] = std::move(fn);
     store_property(kPortEvents, id, server_port_ce, port_obj, cb);
     return true;
+}
+
+int find_port_event(std::string_view name) {
+    for (const EventName &e : kPortEvents) {
+        if (name.size() == strlen(e.name) && strncasecmp(name.data(), e.name, name.size()) == 0) return e.id;
+    }
+    return -1;
 }
 
 Callable *port_get_callback(PortState &ps, zend_string *name) {

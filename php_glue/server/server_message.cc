@@ -3,20 +3,33 @@
 // kernel side is worker_message.h.
 #include "server/server_task.h"
 
+#include "server/event_objects.h"
 #include "server/worker_message.h"
 
 namespace swoole::php {
 
 namespace {
 
-void on_pipe_message(void *ctx, kernel::Server &, int src_worker_id, uint32_t flags, std::string_view data) {
+void on_pipe_message(void *ctx, kernel::Server &, int src_worker_id, uint32_t flags, double dispatch_time,
+                     std::string_view data) {
     auto &st = *static_cast<ServerState *>(ctx);
     Callable *fn = st.callbacks[static_cast<int>(ServerEvent::pipe_message)].get();
     if (!fn) return;
+    zval message;
+    unpack_value(data, flags, &message);
+    if (event_object_enabled(st)) {
+        zval args[2];
+        ZVAL_COPY_VALUE(&args[0], &st.self);
+        make_pipe_message_object(&args[1], src_worker_id, dispatch_time, &message);
+        zval_ptr_dtor(&message);
+        dispatch_event(st, fn, 2, args);
+        zval_ptr_dtor(&args[1]);
+        return;
+    }
     zval args[3];
     ZVAL_COPY_VALUE(&args[0], &st.self);
     ZVAL_LONG(&args[1], src_worker_id);
-    unpack_value(data, flags, &args[2]);
+    ZVAL_COPY_VALUE(&args[2], &message);
     dispatch_event(st, fn, 3, args);
     zval_ptr_dtor(&args[2]);
 }

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -58,6 +59,36 @@ bool known_option(std::string_view key) {
 int cpu_count() {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? static_cast<int>(n) : 1;
+}
+
+constexpr zend_long kSessionListSize = 1 << 20;  // 4.8's cap of max_connection
+constexpr zend_long kDefaultMaxConn = 100000;
+constexpr int kMaxReactorPerCpu = 4;
+
+// The descriptor limit of this process (RLIMIT_NOFILE, soft).
+zend_long max_sockets() {
+    rlimit rl{};
+    if (::getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return kSessionListSize;
+    return static_cast<zend_long>(rl.rlim_cur);
+}
+
+// set(['max_conn' => n]): 0 means the default; above the session list size
+// or the descriptor limit it is cut, with the warnings 4.8 logs.
+void set_max_conn(ServerState &st, zend_long n) {
+    st.max_conn_set = n > 0;
+    if (n <= 0) n = std::min(kDefaultMaxConn, max_sockets());
+    if (n > kSessionListSize) {
+        n = kSessionListSize;
+        SW_WARN("Server::set_max_connection(): max_connection is exceed the SW_SESSION_LIST_SIZE, it's reset to %ld",
+                static_cast<long>(kSessionListSize));
+    }
+    zend_long limit = max_sockets();
+    if (n > limit) {
+        n = limit;
+        SW_WARN("Server::set_max_connection(): max_connection is exceed the maximum value, it's reset to %ld",
+                static_cast<long>(limit));
+    }
+    st.server->settings.max_conn = n;
 }
 
 // dispatch_func (PROCESS mode): runs on a master reactor thread while the
@@ -144,9 +175,7 @@ ZEND_METHOD(Server, set) {
         k.worker_num = static_cast<int>(n);
     }
     if (read_long(ht, "max_request", n)) k.max_request = static_cast<int>(std::max<zend_long>(n, 0));
-    if (read_long(ht, "max_conn", n) || read_long(ht, "max_connection", n)) {
-        k.max_conn = std::clamp<zend_long>(n, 1, 1000000);
-    }
+    if (read_long(ht, "max_conn", n) || read_long(ht, "max_connection", n)) set_max_conn(*st, n);
     if (read_long(ht, "heartbeat_check_interval", n)) {
         k.heartbeat_check_interval = static_cast<int>(std::max<zend_long>(n, 0));
     }
@@ -169,6 +198,12 @@ ZEND_METHOD(Server, set) {
     read_bool(ht, "enable_unsafe_event", k.enable_unsafe_event);
     read_bool(ht, "discard_timeout_request", k.discard_timeout_request);
     read_bool(ht, "enable_coroutine", st->enable_coroutine);
+    // send_yield: on by default (it applies to coroutines only); 2/4 only.
+    if (read_bool(ht, "send_yield", k.send_yield) && k.send_yield && k.dispatch_mode != 2 && k.dispatch_mode != 4) {
+        php_error_docref(nullptr, E_WARNING, "'send_yield' option can only be set when using dispatch_mode=2/4");
+        k.send_yield = false;
+    }
+    if (zval *v = setting_find(ht, "send_timeout")) k.send_timeout = std::max(0.0, zval_get_double(v));
     if (read_long(ht, "max_coroutine", n) || read_long(ht, "max_coro_num", n)) {
         kernel::Coroutine::set_max_count(n > 0 ? static_cast<size_t>(n) : 0);
     }
@@ -191,7 +226,31 @@ ZEND_METHOD(Server, set) {
     RETURN_TRUE;
 }
 
+// start(): the limits that depend on several options (4.8 checks them when
+// the server is created): max_conn must leave room for the workers' pipes and
+// the listeners, reactor_num is cut at 4 x CPU and at worker_num.
+void check_start_limits(ServerState &st) {
+    kernel::ServerSettings &k = st.server->settings;
+    zend_long limit = max_sockets();
+    if (!st.max_conn_set) k.max_conn = std::min<zend_long>(kDefaultMaxConn, limit);
+    int last_fd = st.server->ports().empty() ? 0 : st.server->ports().back()->fd();
+    zend_long minimum = static_cast<zend_long>(k.worker_num + st.task_worker_num) * 2 + 32 + std::max(last_fd, 0);
+    if (k.max_conn < minimum) {
+        k.max_conn = limit;
+        SW_WARN("Server::create(): max_connection must be bigger than %ld, it's reset to %ld", static_cast<long>(minimum),
+                static_cast<long>(limit));
+    }
+    int max_reactor = cpu_count() * kMaxReactorPerCpu;
+    if (k.reactor_num > max_reactor) {
+        SW_WARN("Server::create(): serv->reactor_num == %d, Too many threads, reset to max value %d", k.reactor_num,
+                max_reactor);
+        k.reactor_num = max_reactor;
+    }
+    if (k.reactor_num > k.worker_num) k.reactor_num = k.worker_num;
+}
+
 bool apply_master_options(ServerState &st) {
+    check_start_limits(st);
     if (st.daemonize) {
         if (::daemon(1, 1) != 0) {
             php_error_docref(nullptr, E_WARNING, "daemon() failed, Error: %s[%d]", strerror(errno), errno);

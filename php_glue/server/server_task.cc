@@ -4,6 +4,8 @@
 // for task_enable_coroutine / task_use_object).
 #include "server/server_task.h"
 
+#include "server/event_objects.h"
+
 extern "C" {
 #include "ext/standard/php_var.h"
 }
@@ -146,10 +148,21 @@ void on_finish(void *ctx, kernel::Server &, const TaskInfo &info, std::string_vi
         php_error_docref(nullptr, E_WARNING, "require onFinish callback");
         return;
     }
+    zval result;
+    unpack_value(data, info.flags, &result);
+    if (event_object_enabled(st)) {
+        zval args[2];
+        ZVAL_COPY_VALUE(&args[0], &st.self);
+        make_task_result_object(&args[1], info.id, info.task_worker_id, info.dispatch_time, &result);
+        zval_ptr_dtor(&result);
+        dispatch_event(st, fn, 2, args);
+        zval_ptr_dtor(&args[1]);
+        return;
+    }
     zval args[3];
     ZVAL_COPY_VALUE(&args[0], &st.self);
     ZVAL_LONG(&args[1], info.id);
-    unpack_value(data, info.flags, &args[2]);
+    ZVAL_COPY_VALUE(&args[2], &result);
     dispatch_event(st, fn, 3, args);
     zval_ptr_dtor(&args[2]);
 }
@@ -386,7 +399,7 @@ ZEND_METHOD(Server, task) {
     PackedValue packed;
     if (!packed.pack(data)) RETURN_FALSE;
     bool callback = ZEND_FCI_INITIALIZED(fci);
-    uint32_t flags = kernel::kTaskNonblock | (callback ? kernel::kTaskCallback : 0);
+    uint32_t flags = kernel::kTaskNonblock | (callback ? static_cast<uint32_t>(kernel::kTaskCallback) : 0u);
     int64_t id = st->server->task_ipc().dispatch(packed.view(), packed.flags(), static_cast<int>(dst), flags);
     if (id < 0) RETURN_FALSE;
     if (callback) task_glue().finish_callbacks[id] = std::make_unique<Callable>(fci, fcc);

@@ -940,3 +940,85 @@ TEST(ServerMode, DelayReceiveUntilResume) {
     close(a);
     EXPECT_EQ(srv.stop(), 0);
 }
+
+// A client that stops reading: the worker's send() is bounded by
+// socket_buffer_size (1009) instead of the master dropping data, every byte
+// accepted before the failure arrives in order, and buffer_full comes before
+// buffer_empty. The worker sends one 64 KiB chunk per millisecond, so the
+// master's output really fills (the kernel's socket buffers first).
+TEST(ServerMode, SlowReaderBoundsWorkerSend) {
+    TestEvents ev;
+    commands(ev);
+    struct Filler {
+        SessionId session = 0;
+        size_t sent = 0;
+        int chunks = 0;
+        TimerId timer = 0;
+    };
+    static Filler filler;
+    auto inner = ev.receive;
+    ev.receive = [inner](Server &s, Connection &c, std::string_view d) {
+        if (d != "fill\n") return inner(s, c, d);
+        filler.session = c.session;
+        filler.timer = s.reactor()->tick(1, [](TimerId, void *arg) {
+            auto *srv = static_cast<Server *>(arg);
+            std::string chunk(64 * 1024, static_cast<char>('a' + filler.chunks % 26));
+            bool ok = srv->send(filler.session, chunk);
+            if (ok) {
+                filler.sent += chunk.size();
+                ++filler.chunks;
+            }
+            if (!ok || filler.sent > 256u * 1024 * 1024) {
+                srv->reactor()->clear(filler.timer);
+                reply(*srv, g_observer, "stopped " + std::to_string(ok ? 0 : last_error()) + " " +
+                                            std::to_string(filler.sent));
+            }
+        }, &s);
+    };
+    ev.buffer_full = [](Server &s, Connection &c) { reply(s, g_observer, "full " + std::to_string(c.session)); };
+    ev.buffer_empty = [](Server &s, Connection &c) { reply(s, g_observer, "empty " + std::to_string(c.session)); };
+    ForkedProcessServer srv;
+    ASSERT_TRUE(srv.launch(ev, [](Server &s) {
+        s.settings.worker_num = 1;
+        s.ports()[0]->settings.socket_buffer_size = 1024 * 1024;
+        s.ports()[0]->settings.buffer_high_watermark = 512 * 1024;
+    }));
+    int obs = tcp_client(srv.port);
+    ASSERT_GE(obs, 0);
+    EXPECT_EQ(ask(obs, "observe"), "ok");
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int small = 64 * 1024;
+    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    SocketAddress a;
+    a.assign(AF_INET, "127.0.0.1", srv.port);
+    ASSERT_EQ(connect(fd, a.sa(), a.length), 0);
+    set_timeout(fd, 10000);
+    set_timeout(obs, 10000);
+    Who w = who(fd);
+    ASSERT_TRUE(send_all(fd, "fill\n"));
+    // The worker may see its failing send before the full event: any order.
+    std::set<std::string> first{read_line(obs), read_line(obs)};
+    std::string full = "full " + std::to_string(w.session);
+    ASSERT_EQ(first.count(full), 1u) << *first.begin();
+    first.erase(full);
+    auto stopped = words(*first.begin());
+    ASSERT_EQ(stopped.size(), 3u);
+    EXPECT_EQ(stopped[0], "stopped");
+    EXPECT_EQ(stopped[1], std::to_string(SW_ERROR_OUTPUT_BUFFER_OVERFLOW));
+    size_t sent = std::stoull(stopped[2]);
+    EXPECT_GE(sent, 512u * 1024);
+    EXPECT_LT(sent, 64u * 1024 * 1024) << "bounded";
+    std::string all = recv_n(fd, sent);
+    ASSERT_EQ(all.size(), sent);
+    size_t bad = 0;
+    for (size_t i = 0; i < sent; ++i) {
+        if (all[i] != static_cast<char>('a' + (i / (64 * 1024)) % 26)) ++bad;
+    }
+    EXPECT_EQ(bad, 0u) << "chunks arrive whole and in order";
+    pollfd p{fd, POLLIN, 0};
+    EXPECT_EQ(poll(&p, 1, 100), 0) << "nothing past what send() accepted";
+    EXPECT_EQ(read_line(obs), "empty " + std::to_string(w.session));
+    close(fd);
+    close(obs);
+    EXPECT_EQ(srv.stop(), 0);
+}

@@ -56,11 +56,6 @@ pid_t fork_task_worker(TaskIpc &ipc, int id) {
     TaskIpc::Events ev;
     ev.on_task = task_worker_on_task;
     ev.on_pipe_message = task_worker_on_message;
-    if (ipc.settings().ipc_mode != 1) {
-        ipc.attach(id, nullptr, ev);
-        ipc.serve_queue(nullptr);
-        _exit(0);
-    }
     Reactor reactor;
     if (!ipc.attach(id, &reactor, ev)) _exit(2);
     reactor.run();
@@ -352,7 +347,7 @@ pid_t fork_task_server(int report_fd) {
     ev.on_finish = [](void *, Server &, const TaskInfo &t, std::string_view d) {
         note('f', static_cast<int>(t.id), d == "re:hello", t.task_worker_id);
     };
-    ev.on_pipe_message = [](void *, Server &s, int src, uint32_t, std::string_view d) {
+    ev.on_pipe_message = [](void *, Server &s, int src, uint32_t, double, std::string_view d) {
         note('m', s.worker_id(), src, d == "to-task");
     };
     ev.on_worker_error = [](void *, Server &, int id, pid_t, int code, int signo) { note('e', id, code, signo); };

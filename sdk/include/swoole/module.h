@@ -21,13 +21,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h> /* ssize_t */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 #define SW_MODULE_ABI_MAJOR 1
-#define SW_MODULE_ABI_MINOR 1
+#define SW_MODULE_ABI_MINOR 2
 
 /* The one symbol a module exports. */
 #define SW_MODULE_ENTRY_SYMBOL "swoole_module_descriptor"
@@ -100,6 +101,60 @@ typedef struct sw_server_protocol {
 typedef void (*sw_timer_callback)(int64_t timer_id, void *arg);
 
 /*
+ * Coroutine client sockets (ABI 1.2): the kernel's coroutine socket behind an
+ * opaque handle, for client modules (redis, http, mysql, ...). Every call that
+ * waits parks the calling coroutine only; the loop keeps running.
+ * Timeouts in seconds: > 0 that long, 0 the kernel's default for the kind
+ * (Swoole\Coroutine\Socket's defaults), < 0 no limit.
+ */
+typedef struct sw_socket sw_socket; /* opaque */
+
+/* Client TLS options (the ssl_* settings of 4.8's clients). Zero/NULL fields
+ * take OpenSSL's defaults; struct_size lets the table grow. */
+typedef struct sw_tls_options {
+    uint32_t struct_size;     /* sizeof(sw_tls_options) as the module built it */
+    int verify_peer;          /* ssl_verify_peer */
+    int allow_self_signed;    /* ssl_allow_self_signed (with verify_peer) */
+    const char *host_name;    /* ssl_host_name: SNI and the name verified; NULL: the connect host */
+    const char *cafile;       /* ssl_cafile */
+    const char *capath;       /* ssl_capath */
+    const char *cert_file;    /* ssl_cert_file (client certificate) */
+    const char *key_file;     /* ssl_key_file */
+    const char *passphrase;   /* ssl_passphrase */
+    const char *alpn;         /* comma-separated, most preferred first: "h2,http/1.1"; NULL none */
+} sw_tls_options;
+
+/*
+ * The PHP side of a server protocol (ABI 1.2, filled by swoole.so; NULL in a
+ * host without PHP). In the process that runs PHP (a worker), each request a
+ * protocol delivered with conn_deliver on a port using that protocol goes to
+ * the protocol's request handler instead of the port's receive callback.
+ */
+typedef struct sw_server_request {
+    uint32_t struct_size;
+    int64_t session;    /* the PHP API's $fd */
+    int reactor_id;     /* the PHP API's $reactor_id */
+    int port_index;     /* index in $server->ports */
+    const char *data;   /* what the protocol delivered: valid until the handler returns */
+    size_t length;      /* (or first yields: copy what you keep before any wait) */
+} sw_server_request;
+/* A connection as getClientInfo() describes it. */
+typedef struct sw_client_info {
+    uint32_t struct_size;  /* set by the caller: sizeof(sw_client_info) */
+    int server_port;       /* the listening port */
+    int server_fd;
+    int socket_type;       /* SWOOLE_SOCK_* */
+    int remote_port;
+    char remote_ip[64];    /* text form; "" for unix sockets */
+    double connect_time;   /* unix time, seconds */
+    double last_time;      /* last receive (the master's clock in PROCESS mode) */
+} sw_client_info;
+
+/* server: the Swoole\Server object (a zend_object *). Runs in a coroutine of
+ * its own when the server has enable_coroutine (the default). */
+typedef void (*sw_request_handler)(void *self, void *server, const sw_server_request *request);
+
+/*
  * Host functions. Field order is the ABI: append only.
  * Coroutine ids are int64 (1, 2, ...; -1 outside any coroutine).
  */
@@ -150,6 +205,60 @@ typedef struct sw_host_api {
     int (*conn_deliver)(sw_server_conn *conn, const char *data, size_t length);
     int (*conn_send)(sw_server_conn *conn, const char *data, size_t length); /* 0 or an error code */
     int (*conn_close)(sw_server_conn *conn, int reset); /* after flushing unless reset */
+
+    /* ---- ABI 1.2: coroutine client sockets (see sw_socket) ---- */
+    /* TCP to host:port (a name is resolved without blocking the loop; IPv6
+     * literals too) or, with port 0 and host "unix:/path" or "/path", a unix
+     * stream socket. NULL with last_error (errno, SW_ERROR_DNSLOOKUP_RESOLVE_FAILED,
+     * ETIMEDOUT, ECONNREFUSED...). Must be called in a coroutine. */
+    sw_socket *(*socket_connect)(const char *host, int port, double timeout);
+    /* TLS over a connected socket and its handshake: 0, or -1 with last_error
+     * (SW_ERROR_SSL_* codes). options may be NULL (no verification). */
+    int (*socket_enable_tls)(sw_socket *sock, const sw_tls_options *options, double timeout);
+    /* The ALPN protocol the peer chose (NULL when none); *length set. */
+    const char *(*socket_alpn)(const sw_socket *sock, size_t *length);
+    /* Sends all of it: n, or -1 with last_error (ETIMEDOUT, ECONNRESET, EPIPE...). */
+    ssize_t (*socket_send)(sw_socket *sock, const void *data, size_t n, double timeout);
+    /* Some bytes: > 0, 0 when the peer closed, -1 with last_error (ETIMEDOUT...). */
+    ssize_t (*socket_recv)(sw_socket *sock, void *buf, size_t n, double timeout);
+    int (*socket_fd)(const sw_socket *sock); /* -1 once closed */
+    /* Closes the fd; a coroutine waiting on the socket returns -1 with
+     * last_error ECONNRESET... The handle stays valid until socket_free. */
+    void (*socket_close)(sw_socket *sock);
+    void (*socket_free)(sw_socket *sock); /* closes if needed; no coroutine may be using it */
+
+    /* ---- ABI 1.2: the PHP side of the server (see sw_server_request) ---- */
+    /* handler for every request protocol `name` delivers in this process.
+     * 0, or -1 with last_error: unknown protocol (SW_ERROR_INVALID_PARAMS). */
+    int (*server_set_request_handler)(const char *name, sw_request_handler handler, void *self);
+    /* A Server class extending Swoole\Server (class_entry: a zend_class_entry *)
+     * whose start() forces protocol `name` onto its primary port (recorded in
+     * $setting as open_<name>_protocol => true, open_eof_check and
+     * open_length_check => false): Http\Server -> "http", Redis\Server ->
+     * "redis". required_event (may be NULL): start() fails with the fatal
+     * "require on<Event> callback" when the primary port has none ("request").
+     * On any port of any server, settings "open_<name>_protocol" => true select
+     * a registered protocol too. 0, or -1 with last_error. */
+    int (*server_class_protocol)(void *class_entry, const char *name, const char *required_event);
+    /* The callable (a zval *) of `event` (an on() name without "on",
+     * case-insensitive: "request", "message", ...) for the port the session
+     * came in on: the port's own, else the primary port's; NULL when none. */
+    void *(*server_port_callback)(void *server, int64_t session, const char *event);
+    /* Calls a callable (zval *) with argc zvals (zval *argv) the way the server
+     * calls its own callbacks: an exception escaping it is the uncaught-exception
+     * fatal of the worker. 0, or -1 when the call failed. On -1 with an
+     * exception pending, return from the request handler at once: the fatal
+     * is raised once the handler returned (never unwinding module frames). */
+    int (*server_call)(void *server, void *callable, uint32_t argc, void *argv);
+    /* From any worker (either mode): 0, or an error code: SW_ERROR_SESSION_NOT_EXIST
+     * (1005) closed or unknown, SW_ERROR_OUTPUT_BUFFER_OVERFLOW (1009) the
+     * connection's output buffer is full. */
+    int (*server_send)(void *server, int64_t session, const char *data, size_t length);
+    int (*server_sendfile)(void *server, int64_t session, const char *path, uint64_t offset, uint64_t length);
+    int (*server_close)(void *server, int64_t session, int reset); /* 0 or an error code */
+    /* What getClientInfo() reports, without building a PHP array: 0, or
+     * SW_ERROR_SESSION_NOT_EXIST. */
+    int (*server_client_info)(void *server, int64_t session, sw_client_info *info);
 } sw_host_api;
 
 enum sw_dependency_kind {
