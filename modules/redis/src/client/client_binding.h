@@ -78,7 +78,8 @@ void sync_connected(zval *self, ClientState &st);
 bool ensure_connection(zval *self, ClientState &st);
 // Sends st.args (in defer mode that is all; in PIPELINE mode it is queued)
 // and otherwise reads the reply into return_value with convert().
-enum class Shape { generic, get, hgetall, hmget, hexists, rank, zscores };
+// The stream shapes (xrange .. xinfo) only matter in compatibility_mode.
+enum class Shape { generic, get, hgetall, hmget, hexists, rank, zscores, xrange, xread, xclaim, xautoclaim, xpending, xinfo };
 void run_command(zval *self, ClientState &st, zval *return_value, Shape shape);
 
 // Replies to PHP values. An error reply sets the error properties and gives false.

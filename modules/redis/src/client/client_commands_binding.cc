@@ -566,24 +566,24 @@ constexpr uint32_t V(int i) { return 1u << i; }
     X(script, "SCRIPT", plain, 1, -1, 0, generic, nullptr)                                      \
     X(xLen, "XLEN", plain, 1, 1, 0, generic, nullptr)                                           \
     X(xAdd, "XADD", custom, 3, 4, 0, generic, build_xadd)                                       \
-    X(xRead, "XREAD", custom, 1, 2, 0, generic, build_xread)                                    \
+    X(xRead, "XREAD", custom, 1, 2, 0, xread, build_xread)                                    \
     X(xDel, "XDEL", key_values, 2, -1, 0, generic, nullptr)                                     \
-    X(xRange, "XRANGE", custom, 3, 4, 0, generic, build_xrange)                                 \
-    X(xRevRange, "XREVRANGE", custom, 3, 4, 0, generic, build_xrange)                           \
+    X(xRange, "XRANGE", custom, 3, 4, 0, xrange, build_xrange)                                 \
+    X(xRevRange, "XREVRANGE", custom, 3, 4, 0, xrange, build_xrange)                           \
     X(xTrim, "XTRIM", custom, 2, 2, 0, generic, build_xtrim)                                    \
     X(xGroupCreate, "XGROUP CREATE", custom, 3, 4, 0, generic, build_xgroup_create)             \
     X(xGroupSetId, "XGROUP SETID", plain, 3, 3, 0, generic, nullptr)                            \
     X(xGroupDestroy, "XGROUP DESTROY", plain, 2, 2, 0, generic, nullptr)                        \
     X(xGroupCreateConsumer, "XGROUP CREATECONSUMER", plain, 3, 3, 0, generic, nullptr)          \
     X(xGroupDelConsumer, "XGROUP DELCONSUMER", plain, 3, 3, 0, generic, nullptr)                \
-    X(xReadGroup, "XREADGROUP", custom, 3, 4, 0, generic, build_xreadgroup)                     \
-    X(xPending, "XPENDING", custom, 2, 3, 0, generic, build_xpending)                           \
+    X(xReadGroup, "XREADGROUP", custom, 3, 4, 0, xread, build_xreadgroup)                     \
+    X(xPending, "XPENDING", custom, 2, 3, 0, xpending, build_xpending)                           \
     X(xAck, "XACK", fixed_keys, 2, -1, 0, generic, nullptr)                                     \
-    X(xClaim, "XCLAIM", custom, 5, 6, 0, generic, build_xclaim)                                 \
-    X(xAutoClaim, "XAUTOCLAIM", custom, 5, 6, 0, generic, build_xautoclaim)                     \
-    X(xInfoConsumers, "XINFO CONSUMERS", plain, 2, 2, 0, generic, nullptr)                      \
-    X(xInfoGroups, "XINFO GROUPS", plain, 1, 1, 0, generic, nullptr)                            \
-    X(xInfoStream, "XINFO STREAM", plain, 1, 1, 0, generic, nullptr)
+    X(xClaim, "XCLAIM", custom, 5, 6, 0, xclaim, build_xclaim)                                 \
+    X(xAutoClaim, "XAUTOCLAIM", custom, 5, 6, 0, xautoclaim, build_xautoclaim)                     \
+    X(xInfoConsumers, "XINFO CONSUMERS", plain, 2, 2, 0, xinfo, nullptr)                      \
+    X(xInfoGroups, "XINFO GROUPS", plain, 1, 1, 0, xinfo, nullptr)                            \
+    X(xInfoStream, "XINFO STREAM", plain, 1, 1, 0, xinfo, nullptr)
 
 // alias, method
 #define REDIS_ALIASES(A)                                         \
