@@ -156,6 +156,11 @@ bool apply_task_settings(ServerState &st, HashTable *settings);
 // "onTask event callback must be set" fatal) and to attach kernel task hooks.
 bool prepare_task_start(ServerState &st);
 
+// Queues count bytes of file_fd from pos to a session like send(), in 64 KiB
+// chunks (Server::sendfile and the modules' server_sendfile). 0, or errno /
+// an SW_ERROR_* code (the send's last error).
+int send_file_range(ServerState &st, int64_t session, int file_fd, off_t pos, size_t count);
+
 // A new Port object for a kernel port (constructor, listen()).
 void make_port_object(ServerState &st, kernel::ListenPort *port, int sock_type, zval *out);
 // A Connection\Iterator over the server's sessions; port_index -1: all ports.

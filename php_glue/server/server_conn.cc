@@ -140,6 +140,24 @@ ZEND_METHOD(Server, sendwait) {
     RETURN_BOOL(st->server->send_wait(fd, view_of(data)));
 }
 
+int send_file_range(ServerState &st, int64_t session, int file_fd, off_t pos, size_t count) {
+    // Chunks through one buffer: the output buffer takes copies.
+    constexpr size_t kChunk = 64 * 1024;
+    std::unique_ptr<char[]> buf(new char[std::min(count, kChunk)]);
+    while (count > 0) {
+        ssize_t n = ::pread(file_fd, buf.get(), std::min(count, kChunk), pos);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return n < 0 ? errno : EIO;  // the file shrank
+        if (!st.server->send(session, std::string_view(buf.get(), static_cast<size_t>(n)))) {
+            int code = kernel::last_error();
+            return code ? code : kernel::SW_ERROR_SESSION_NOT_EXIST;
+        }
+        pos += n;
+        count -= static_cast<size_t>(n);
+    }
+    return 0;
+}
+
 // sendfile: the file range is read here and queued like send(); the kernel
 // output buffer then writes it without blocking the loop.
 ZEND_METHOD(Server, sendfile) {
@@ -197,22 +215,7 @@ ZEND_METHOD(Server, sendfile) {
         php_error_docref(nullptr, E_WARNING, "open(%s) failed, Error: %s[%d]", ZSTR_VAL(file), strerror(errno), errno);
         RETURN_FALSE;
     }
-    // Chunks through one buffer: the output buffer takes copies.
-    constexpr size_t kChunk = 64 * 1024;
-    std::unique_ptr<char[]> buf(new char[std::min(count, kChunk)]);
-    bool ok = true;
-    off_t pos = offset;
-    while (count > 0 && ok) {
-        ssize_t n = ::pread(file_fd, buf.get(), std::min(count, kChunk), pos);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            ok = false;
-            break;
-        }
-        ok = st->server->send(fd, std::string_view(buf.get(), static_cast<size_t>(n)));
-        pos += n;
-        count -= static_cast<size_t>(n);
-    }
+    bool ok = send_file_range(*st, fd, file_fd, offset, count) == 0;
     ::close(file_fd);
     RETURN_BOOL(ok);
 }

@@ -250,23 +250,7 @@ int host_sendfile(void *server, int64_t session, const char *path, uint64_t offs
     uint64_t count = length == 0 || length > size - offset ? size - offset : length;
     int fd = ::open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return errno;
-    constexpr size_t kChunk = 64 * 1024;
-    std::unique_ptr<char[]> buf(new char[std::min<uint64_t>(count, kChunk)]);
-    int rc = 0;
-    off_t pos = static_cast<off_t>(offset);
-    while (count > 0 && rc == 0) {
-        ssize_t n = ::pread(fd, buf.get(), std::min<uint64_t>(count, kChunk), pos);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            rc = n < 0 ? errno : EIO;  // the file shrank
-            break;
-        }
-        if (!st->server->send(session, std::string_view(buf.get(), static_cast<size_t>(n)))) {
-            rc = error_or(kernel::SW_ERROR_SESSION_NOT_EXIST);
-        }
-        pos += n;
-        count -= static_cast<uint64_t>(n);
-    }
+    int rc = send_file_range(*st, session, fd, static_cast<off_t>(offset), static_cast<size_t>(count));
     ::close(fd);
     return rc;
 }
