@@ -106,6 +106,16 @@ std::string_view rtrim(std::string_view v) {
 
 bool has_newline(std::string_view v) { return v.find_first_of("\r\n") != std::string_view::npos; }
 
+// A header or trailer name: under 128 bytes (else the "<what> key is too long"
+// warning), not empty, no CR/LF (no response splitting).
+bool valid_field_key(const zend_string *key, const char *what) {
+    if (ZSTR_LEN(key) >= 128) {
+        php_error_docref(nullptr, E_WARNING, "%s key is too long", what);
+        return false;
+    }
+    return ZSTR_LEN(key) != 0 && !has_newline({ZSTR_VAL(key), ZSTR_LEN(key)});
+}
+
 // Warnings found while a head is built are raised after it was sent: a user
 // error handler may run PHP code that answers another response meanwhile,
 // and the buffer is shared.
@@ -381,11 +391,7 @@ PHP_METHOD(SwooleHttpResponse, header) {
     ZEND_PARSE_PARAMETERS_END();
     ResponseObject *r = usable(ZEND_THIS);
     if (!r) RETURN_FALSE;
-    if (ZSTR_LEN(key) >= 128) {
-        php_error_docref(nullptr, E_WARNING, "header key is too long");
-        RETURN_FALSE;
-    }
-    if (ZSTR_LEN(key) == 0 || has_newline({ZSTR_VAL(key), ZSTR_LEN(key)})) RETURN_FALSE;
+    if (!valid_field_key(key, "header")) RETURN_FALSE;
     zval *headers = array_prop(&r->std, kResHeader);
     Z_TRY_ADDREF_P(value);
     if (format) {
@@ -406,11 +412,7 @@ PHP_METHOD(SwooleHttpResponse, trailer) {
     ZEND_PARSE_PARAMETERS_END();
     ResponseObject *r = usable(ZEND_THIS);
     if (!r) RETURN_FALSE;
-    if (ZSTR_LEN(key) >= 128) {
-        php_error_docref(nullptr, E_WARNING, "trailer key is too long");
-        RETURN_FALSE;
-    }
-    if (ZSTR_LEN(key) == 0 || has_newline({ZSTR_VAL(key), ZSTR_LEN(key)})) RETURN_FALSE;
+    if (!valid_field_key(key, "trailer")) RETURN_FALSE;
     zval *trailers = array_prop(&r->std, kResTrailer);
     zend_string *lower = zend_string_tolower(key);
     zval v;

@@ -39,6 +39,7 @@ require __DIR__ . '/include/http_helper.inc';
                 $res->write(str_repeat('z', 20));
                 $say($res->sendfile(__FILE__));
                 $res->trailer('X-Sum', 'ok');
+                $say($res->trailer("X\r\nEvil", 'v'), $res->trailer(str_repeat('t', 128), 'v'));
                 $res->end('x');
                 break;
             case '/none':
@@ -66,7 +67,7 @@ for ($i = 0; $i < 9; $i++) echo server_wait_line(), "\n";
 echo http_get($c, '/status')['status'], "\n";
 echo http_get($c, '/reason')['status'], "\n";
 $r = http_get($c, '/chunked');
-echo server_wait_line(), "\n", server_wait_line(), "\n", server_wait_line(), "\n", server_wait_line(), "\n", server_wait_line(), "\n";
+for ($i = 0; $i < 7; $i++) echo server_wait_line(), "\n";
 echo $r['headers']['transfer-encoding'], ' ', isset($r['headers']['content-length']) ? 'length' : 'no-length', "\n";
 echo json_encode(substr($r['raw'], strpos($r['raw'], "\r\n\r\n") + 4)), "\n";
 $r = http_get($c, '/none');
@@ -114,6 +115,8 @@ warning: Swoole\Http\Response::write(): data to send is empty
 warning: Swoole\Http\Response::write(): You have set 'Transfer-Encoding', 'Content-Length' is ignored
 warning: Swoole\Http\Response::sendfile(): can't use sendfile when HTTP chunk is enabled
 [false]
+warning: Swoole\Http\Response::trailer(): trailer key is too long
+[false,false]
 chunked no-length
 "3\r\nabc\r\n14\r\nzzzzzzzzzzzzzzzzzzzz\r\n1\r\nx\r\n0\r\nx-sum: ok\r\n\r\n"
 HTTP/1.1 500 Internal Server Error 0 keep-alive
