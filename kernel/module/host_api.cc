@@ -72,6 +72,8 @@ const sw_host_api kTable = {
     .socket_fd = host_socket_fd,
     .socket_close = host_socket_close,
     .socket_free = host_socket_free,
+    .conn_package_max_length = conn_package_max_length,
+    .conn_alpn = conn_alpn,
     // The PHP side of the server (server_*) stays NULL here: swoole.so hands
     // modules a copy of this table with those filled (php_glue/modules.cc).
 };

@@ -5,6 +5,7 @@
 #include "base/error.h"
 #include "server/connection.h"
 #include "server/server.h"
+#include "tls/tls_session.h"
 
 namespace swoole::kernel {
 
@@ -50,6 +51,17 @@ int conn_send(sw_server_conn *c, const char *data, size_t length) {
 int conn_close(sw_server_conn *c, int reset) {
     Connection *conn = as_conn(c);
     return conn->server->close_conn(*conn, reset != 0, -1) ? 0 : last_error();
+}
+
+size_t conn_package_max_length(const sw_server_conn *c) {
+    return static_cast<const Connection *>(c)->port->settings.framing_options.package_max_length;
+}
+
+const char *conn_alpn(const sw_server_conn *c, size_t *length) {
+    const Connection *conn = static_cast<const Connection *>(c);
+    std::string_view alpn = conn->tls ? conn->tls->alpn() : std::string_view{};
+    *length = alpn.size();
+    return alpn.empty() ? nullptr : alpn.data();
 }
 
 namespace {

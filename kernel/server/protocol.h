@@ -46,6 +46,10 @@ int conn_deliver(sw_server_conn *conn, const char *data, size_t length);
 int conn_send(sw_server_conn *conn, const char *data, size_t length);
 // Closes after the queued output is flushed, or at once when reset.
 int conn_close(sw_server_conn *conn, int reset);
+// The port's package_max_length (per port: its own set() or the primary's).
+size_t conn_package_max_length(const sw_server_conn *conn);
+// The negotiated ALPN protocol of a TLS connection; NULL and 0 when none.
+const char *conn_alpn(const sw_server_conn *conn, size_t *length);
 
 // The built-in framing by the port's FramingOptions (raw when none is set).
 const ServerProtocol *framing_protocol();

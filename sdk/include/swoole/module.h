@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 #define SW_MODULE_ABI_MAJOR 1
-#define SW_MODULE_ABI_MINOR 2
+#define SW_MODULE_ABI_MINOR 3
 
 /* The one symbol a module exports. */
 #define SW_MODULE_ENTRY_SYMBOL "swoole_module_descriptor"
@@ -259,6 +259,14 @@ typedef struct sw_host_api {
     /* What getClientInfo() reports, without building a PHP array: 0, or
      * SW_ERROR_SESSION_NOT_EXIST. */
     int (*server_client_info)(void *server, int64_t session, sw_client_info *info);
+
+    /* ---- ABI 1.3: what a protocol may know of its connection ---- */
+    /* package_max_length of the port the connection came in on (its own
+     * set() or the primary port's), so a protocol enforces per-port limits. */
+    size_t (*conn_package_max_length)(const sw_server_conn *conn);
+    /* The ALPN protocol negotiated on a TLS connection ("h2", "http/1.1");
+     * NULL (and *length 0) when none was or the port is not TLS. */
+    const char *(*conn_alpn)(const sw_server_conn *conn, size_t *length);
 } sw_host_api;
 
 enum sw_dependency_kind {
