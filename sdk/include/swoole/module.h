@@ -153,6 +153,10 @@ typedef struct sw_client_info {
 /* server: the Swoole\Server object (a zend_object *). Runs in a coroutine of
  * its own when the server has enable_coroutine (the default). */
 typedef void (*sw_request_handler)(void *self, void *server, const sw_server_request *request);
+/* A connection of a port using the protocol is gone (ABI 1.3): in the worker
+ * that got its requests, after the port's close callback, so per-connection
+ * state kept in the worker (an HTTP/2 session) can be freed. */
+typedef void (*sw_close_handler)(void *self, void *server, int64_t session);
 
 /*
  * Host functions. Field order is the ABI: append only.
@@ -267,6 +271,10 @@ typedef struct sw_host_api {
     /* The ALPN protocol negotiated on a TLS connection ("h2", "http/1.1");
      * NULL (and *length 0) when none was or the port is not TLS. */
     const char *(*conn_alpn)(const sw_server_conn *conn, size_t *length);
+    /* handler for every closed connection of protocol `name` in this process
+     * (see sw_close_handler); NULL in a host without PHP. 0, or -1 with
+     * last_error: unknown protocol (SW_ERROR_INVALID_PARAMS). */
+    int (*server_set_close_handler)(const char *name, sw_close_handler handler, void *self);
 } sw_host_api;
 
 enum sw_dependency_kind {
