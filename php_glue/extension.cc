@@ -39,6 +39,7 @@ PHP_MINIT_FUNCTION(swoole) {
     register_process(module_number);
     register_server(module_number);
     register_server_task(module_number);
+    register_runtime(module_number);
     register_library(module_number);
     load_modules(type, module_number);
     return SUCCESS;
@@ -62,6 +63,7 @@ PHP_RSHUTDOWN_FUNCTION(swoole) {
     server_task_request_end();
     timer_request_end();
     coroutine_request_end();
+    runtime_request_end();
     return SUCCESS;
 }
 

@@ -47,6 +47,8 @@ void process_request_end();                // RSHUTDOWN: drop Process::signal ha
 void register_server(int module_number);   // server/*.cc: Swoole\Server, Server\Port, Connection\Iterator
 void register_server_task(int module_number);  // server/server_task.cc: Swoole\Server\Task
 void server_task_request_end();               // RSHUTDOWN: task callbacks and addProcess objects
+void register_runtime(int module_number);     // runtime/*.cc: Swoole\Runtime, SWOOLE_HOOK_*
+void runtime_request_end();                   // RSHUTDOWN: remove every runtime hook
 
 // Groups of global functions, each defined in functions/<group>.cc.
 extern const zend_function_entry error_functions[];

@@ -12,6 +12,9 @@ int drain_output(Connection &conn) {
     while (!conn.output.empty()) {
         ssize_t n;
         if (conn.tls) {
+            // A file range goes through TLS ≤ 64 KiB at a time (a pending
+            // retry always has its memory chunk in front).
+            if (conn.output.front_is_file() && !conn.output.load_file_front()) return errno;
             std::string_view front = conn.output.front();
             size_t len = conn.tls_retry ? conn.tls_retry : front.size();
             n = conn.tls_io->write(conn.fd, front.data(), len);

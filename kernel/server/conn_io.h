@@ -1,8 +1,9 @@
 // Moving a connection's queued output to its socket, shared by the two
 // owners of connections: a BASE worker (server.cc) and a PROCESS-mode
 // reactor thread (reactor_thread.cc). Plain sockets go with writev of the
-// queued chunks; TLS ones record by record (a TLS write that would block is
-// retried later with the same length, as TLS requires).
+// queued chunks and sendfile(2) of queued file ranges; TLS ones record by
+// record, file ranges read into memory 64 KiB at a time (a TLS write that
+// would block is retried later with the same length, as TLS requires).
 #pragma once
 
 #include <sys/types.h>

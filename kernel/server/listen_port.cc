@@ -122,6 +122,36 @@ void ListenPort::take_group_member(int i) {
     group_.clear();
 }
 
+bool ListenPort::adopt(int fd) {
+    int domain = 0, kind = 0;
+    socklen_t len = sizeof domain;
+    if (::getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) < 0) return false;
+    len = sizeof kind;
+    if (::getsockopt(fd, SOL_SOCKET, SO_TYPE, &kind, &len) < 0) return false;
+    bool stream = kind == SOCK_STREAM;
+    if ((kind != SOCK_STREAM && kind != SOCK_DGRAM) ||
+        (domain != AF_INET && domain != AF_INET6 && domain != AF_UNIX)) {
+        errno = EINVAL;
+        return false;
+    }
+    SocketAddress bound;
+    bound.length = sizeof bound.storage;
+    if (::getsockname(fd, bound.sa(), &bound.length) < 0) return false;
+    switch (domain) {
+    case AF_INET: type_ = stream ? kSockTcp : kSockUdp; break;
+    case AF_INET6: type_ = stream ? kSockTcp6 : kSockUdp6; break;
+    default: type_ = stream ? kSockUnixStream : kSockUnixDgram; break;
+    }
+    host_ = bound.host();
+    port_ = bound.port();
+    address_ = bound;
+    // The loops expect nonblocking sockets that are not passed on to exec'd programs.
+    int fl = ::fcntl(fd, F_GETFL);
+    if (fl < 0 || ::fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0 || ::fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) return false;
+    fd_ = fd;
+    return true;
+}
+
 void ListenPort::close_socket() {
     if (fd_ >= 0) ::close(fd_);
     fd_ = -1;

@@ -73,6 +73,10 @@ class ListenPort {
     // In worker `i`: keeps socket i as fd(), closes the others.
     void take_group_member(int i);
     void close_socket();
+    // Takes over an inherited socket already bound (and listening, for
+    // streams), e.g. from systemd socket activation: type, host and port come
+    // from the socket. False with errno (EINVAL: not an inet/unix socket).
+    bool adopt(int fd);
 
     int index() const { return index_; }
     SocketType type() const { return type_; }

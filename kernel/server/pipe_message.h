@@ -38,6 +38,7 @@ enum class PipeType : uint8_t {
     pause = 18,
     resume = 19,
     close_confirm = 20,  // the worker ran on_close: the session record may go
+    sendfile = 21,       // SendfilePrefix + the path: queue that file range
 };
 
 struct PipeHeader {
@@ -55,6 +56,12 @@ static_assert(sizeof(PipeHeader) == 24);
 struct PacketPrefix {
     SocketAddress from;
     double time;
+};
+
+// In front of the path of a sendfile message (the path is not NUL-terminated).
+struct SendfilePrefix {
+    uint64_t offset;
+    uint64_t length;
 };
 
 // close_request aux bits.

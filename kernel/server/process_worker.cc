@@ -1,5 +1,6 @@
 #include "server/process_worker.h"
 
+#include <limits.h>
 #include <poll.h>
 
 #include <algorithm>
@@ -84,21 +85,25 @@ void ProcessWorker::on_turn(void *arg) {
                                                                 std::memory_order_relaxed);
 }
 
+// The pipes stay readable while a coroutine is parked in send(): its
+// send_wake comes that way (what else arrives meanwhile is handled as usual,
+// this worker is still alive). The shared mode 7 pipes are left at once.
 void ProcessWorker::stop() {
-    for (auto *list : {&pipes_, &streams_}) {
-        for (Pipe &p : *list) {
-            p.reading = false;
-            update(p);
-        }
+    stopping_ = true;
+    for (Pipe &p : streams_) {
+        p.reading = false;
+        update(p);
     }
+    for (Pipe &p : pipes_) update(p);
     if (turn_hook_ && reactor_) reactor_->remove_turn_hook(turn_hook_);
     turn_hook_ = 0;
 }
 
 void ProcessWorker::update(Pipe &p) {
     if (!reactor_) return;
-    // A sender process reads only for its parked coroutines and flushes at once.
-    bool read = p.reading && (event_worker_ || !waiters_.empty());
+    // A sender process (or a stopping worker) reads only for its parked
+    // coroutines; a sender flushes at once.
+    bool read = p.reading && ((event_worker_ && !stopping_) || !waiters_.empty());
     int want = (read ? kEventRead : 0) | (p.queue.empty() || !event_worker_ ? 0 : kEventWrite);
     if (want == p.interest) return;
     if (p.interest == 0) {
@@ -124,7 +129,8 @@ void ProcessWorker::on_pipe_ready(int, int events, void *arg) {
 void ProcessWorker::read_pipe(Pipe &pipe) {
     // A shared stream pipe: one record per turn, so idle workers share the work.
     int batch = pipe.shared ? 1 : kPipeBatch;
-    for (int i = 0; i < batch && pipe.reading; ++i) {
+    // A stopping worker takes no more than its parked senders need.
+    for (int i = 0; i < batch && pipe.reading && (!stopping_ || !waiters_.empty()); ++i) {
         ssize_t n = pipe_recv_record(pipe.fd, buf_.get());
         if (n == 0) return;
         if (n < 0) {
@@ -317,6 +323,27 @@ bool ProcessWorker::send(SessionId session, std::string_view data) {
     return true;
 }
 
+// The owning reactor thread opens the file and queues the range, in order
+// with this process's sends (same pipe). No room is reserved: a file range
+// holds no memory there.
+bool ProcessWorker::send_file(SessionId session, const char *path, off_t offset, size_t length) {
+    SessionRecord *rec = live(session, true);
+    if (!rec) return false;
+    uint32_t flags = rec->flags.load(std::memory_order_acquire);
+    if (flags & kSessionCloseRequested) return fail(SW_ERROR_SESSION_CLOSED);
+    if (flags & kSessionClosing) return fail(SW_ERROR_SESSION_CLOSING);
+    if (length == 0) return true;
+    size_t path_len = std::strlen(path);
+    if (path_len == 0 || path_len >= PATH_MAX) return fail(path_len ? ENAMETOOLONG : ENOENT);
+    char msg[sizeof(SendfilePrefix) + PATH_MAX];
+    SendfilePrefix prefix{static_cast<uint64_t>(offset), static_cast<uint64_t>(length)};
+    std::memcpy(msg, &prefix, sizeof prefix);
+    std::memcpy(msg + sizeof prefix, path, path_len);
+    if (!request(*rec, session, PipeType::sendfile, {msg, sizeof prefix + path_len})) return false;
+    ++server_.worker_stats_.response_count;
+    return true;
+}
+
 // Takes `bytes` of the session's output room: false while the owning thread
 // flags the output full, or when queued + reserved bytes would pass the
 // port's socket_buffer_size (0: no cap). The thread gives the reservation
@@ -366,12 +393,12 @@ bool ProcessWorker::wait_output(SessionRecord &rec, SessionId session, size_t by
         rec.send_waiters.fetch_or(bit, std::memory_order_seq_cst);
         if (reserve(rec, bytes)) break;
         waiters_.push_back(&w);
-        if (!event_worker_) {
+        if (!event_worker_ || stopping_) {
             for (Pipe &p : pipes_) update(p);
         }
         WaitResult r = Coroutine::park();
         waiters_.erase(std::remove(waiters_.begin(), waiters_.end(), &w), waiters_.end());
-        if (!event_worker_) {
+        if (!event_worker_ || stopping_) {
             for (Pipe &p : pipes_) update(p);
         }
         if (w.timed_out) {

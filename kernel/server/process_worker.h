@@ -57,6 +57,7 @@ class ProcessWorker {
     void stop();
 
     bool send(SessionId session, std::string_view data);
+    bool send_file(SessionId session, const char *path, off_t offset, size_t length);
     bool close(SessionId session, bool reset);
     bool pause(SessionId session);
     bool resume(SessionId session);
@@ -107,6 +108,7 @@ class ProcessWorker {
     Server &server_;
     int worker_id_;
     bool event_worker_ = true;  // false: a task worker or user process
+    bool stopping_ = false;     // stop() ran: the pipes are read only for parked senders
     Reactor *reactor_ = nullptr;
     std::vector<SendWaiter *> waiters_;
     uint64_t wake_generation_ = 0;

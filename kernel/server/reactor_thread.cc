@@ -1,5 +1,7 @@
 #include "server/reactor_thread.h"
 
+#include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/eventfd.h>
@@ -389,6 +391,40 @@ void ReactorThread::accept_send(Conn &conn, std::string_view data) {
     if (rc == 0 && conn.fd >= 0 && !conn.buffer_full) output_shrank(conn);
 }
 
+// A worker's sendfile(): the range goes behind the queued output. The worker
+// checked the file; should it be gone by now, the connection is closed (its
+// peer would otherwise wait for bytes that never come).
+void ReactorThread::accept_sendfile(Conn &conn, std::string_view message) {
+    SendfilePrefix p;
+    if (message.size() <= sizeof p || message.size() - sizeof p >= PATH_MAX) return;
+    std::memcpy(&p, message.data(), sizeof p);
+    char path[PATH_MAX];
+    size_t path_len = message.size() - sizeof p;
+    std::memcpy(path, message.data() + sizeof p, path_len);
+    path[path_len] = '\0';
+    int file = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (file < 0) {
+        int e = errno;
+        SW_WARN("sendfile to session#%lld: open(%s) failed, Error: %s[%d]", static_cast<long long>(conn.session), path,
+                strerror(e), e);
+        conn.close_errno = e;
+        close_conn(conn, true, id_);
+        return;
+    }
+    ServerStats &stats = const_cast<ServerStats &>(server_.stats());
+    stats.response_count.fetch_add(1, std::memory_order_relaxed);
+    stats.total_send_bytes.fetch_add(static_cast<int64_t>(p.length), std::memory_order_relaxed);
+    conn.last_send_time = Server::now();
+    conn.rec->last_send_time.store(conn.last_send_time, std::memory_order_relaxed);
+    bool was_empty = conn.output.empty();
+    conn.output.append_file(file, static_cast<off_t>(p.offset), static_cast<size_t>(p.length));
+    if (conn.established && was_empty) {
+        flush(conn);
+    } else {
+        update_interest(conn);
+    }
+}
+
 int ReactorThread::write_out(Conn &conn, const char *data, size_t length) {
     const PortSettings &ps = conn.port->settings;
     ServerStats &stats = const_cast<ServerStats &>(server_.stats());
@@ -615,6 +651,11 @@ void ReactorThread::handle_message(Pipe &, const PipeHeader &h, std::string_view
             return;
         }
         accept_send(*conn, payload);
+        return;
+    }
+    case PipeType::sendfile: {
+        Conn *conn = find(h.session);
+        if (conn && !conn->closing) accept_sendfile(*conn, payload);
         return;
     }
     case PipeType::close_request: {

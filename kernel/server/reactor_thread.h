@@ -87,6 +87,7 @@ class ReactorThread {
     bool flush(Conn &conn);
     int write_out(Conn &conn, const char *data, size_t length);
     void accept_send(Conn &conn, std::string_view data);
+    void accept_sendfile(Conn &conn, std::string_view message);
     void output_grew(Conn &conn);
     void output_shrank(Conn &conn);
     void wake_senders(SessionRecord &rec, int64_t session);

@@ -3,6 +3,7 @@
 // The process side (start, workers, stop) is in server_process.cc.
 #include "server/server.h"
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -12,6 +13,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
+#include <cstring>
 
 #include "base/error.h"
 #include "base/log.h"
@@ -96,6 +99,40 @@ ListenPort *Server::add_port(SocketType type, std::string_view host, int port) {
     p->server = this;
     ports_.push_back(std::move(p));
     return ports_.back().get();
+}
+
+int Server::add_systemd_ports() {
+    // Socket activation hands fds 3 .. 3+LISTEN_FDS-1 to the process LISTEN_PID names.
+    constexpr int kFirstFd = 3;
+    const char *pid = ::getenv("LISTEN_PID");
+    const char *fds = ::getenv("LISTEN_FDS");
+    if (!pid || !fds || std::atol(pid) != static_cast<long>(::getpid())) {
+        errno = ENOENT;
+        return 0;
+    }
+    int n = std::atoi(fds);
+    if (n <= 0) {
+        errno = ENOENT;
+        return 0;
+    }
+    int added = 0;
+    for (int fd = kFirstFd; fd < kFirstFd + n; ++fd) {
+        if (running_ || ports_.size() >= kMaxPorts) {
+            errno = running_ ? EBUSY : EMFILE;
+            return added;
+        }
+        auto p = std::make_unique<ListenPort>(static_cast<int>(ports_.size()), kSockTcp, "", 0);
+        if (!p->adopt(fd)) {
+            int e = errno;
+            SW_WARN("Server: the systemd socket fd %d cannot be used, Error: %s[%d]", fd, strerror(e), e);
+            errno = e;
+            return added;
+        }
+        p->server = this;
+        ports_.push_back(std::move(p));
+        ++added;
+    }
+    return added;
 }
 
 // ---- accepting
@@ -322,6 +359,26 @@ int Server::send_to_conn(Connection &conn, const char *data, size_t length) {
     return 0;
 }
 
+// BASE: a file range behind the queued output (the buffer owns file_fd).
+int Server::queue_file(Connection &conn, int file_fd, off_t offset, size_t length) {
+    if (conn.closing) {
+        ::close(file_fd);
+        return SW_ERROR_SESSION_CLOSING;
+    }
+    stats_->response_count.fetch_add(1, std::memory_order_relaxed);
+    stats_->total_send_bytes.fetch_add(static_cast<int64_t>(length), std::memory_order_relaxed);
+    ++worker_stats_.response_count;
+    conn.last_send_time = now();
+    bool was_empty = conn.output.empty();
+    conn.output.append_file(file_fd, offset, length);
+    if (conn.established && was_empty) {
+        if (!flush(conn)) return conn.fd < 0 && conn.close_errno ? conn.close_errno : 0;
+    } else {
+        update_interest(conn);
+    }
+    return 0;
+}
+
 bool Server::flush(Connection &conn) {
     if (int err = drain_output(conn)) {
         conn.close_errno = err;
@@ -333,8 +390,8 @@ bool Server::flush(Connection &conn) {
         }
         return false;
     }
-    if (!drain_waits_.empty() && conn.output.empty()) notify_drained(conn, 0);
     const PortSettings &ps = conn.port->settings;
+    if (!drain_waits_.empty() && conn.output.size() <= ps.buffer_low_watermark) notify_drained(conn, 0);
     if (conn.buffer_full && conn.output.size() <= ps.buffer_low_watermark) {
         conn.buffer_full = false;
         if (events_.on_buffer_empty) events_.on_buffer_empty(events_.ctx, *this, conn);
@@ -450,30 +507,87 @@ Connection *Server::find(SessionId session) const {
     return lookup(session, false);
 }
 
+// A coroutine parked until its connection's output drained (sendwait: all
+// of it; send_yield: down to the port's low watermark).
+struct Server::DrainWait {
+    SessionId session;
+    int64_t co;
+    int result = -1;  // -1 waiting, 0 drained, else the error
+    bool room = false;  // send_yield: wake at the low watermark
+    Server *server = nullptr;
+};
+
 bool Server::send(SessionId session, std::string_view data) {
     SW_PROCESS_WORKER_CALL(send(session, data), false);
     Connection *conn = lookup(session, false);
     if (!conn) return false;
     int rc = send_to_conn(*conn, data.data(), data.size());
+    // send_yield: a coroutine waits for room instead of failing with 1009 (as
+    // PROCESS mode: process_worker.h), until send_timeout (ETIMEDOUT). One
+    // send bigger than the whole buffer never fits: no use waiting.
+    while (rc == SW_ERROR_OUTPUT_BUFFER_OVERFLOW && settings.send_yield && reactor_ && Coroutine::current() &&
+           data.size() <= conn->port->settings.socket_buffer_size) {
+        DrainWait w{session, Coroutine::current_id()};
+        w.room = true;
+        w.server = this;
+        drain_waits_.push_back(&w);
+        TimerId timer = 0;
+        if (settings.send_timeout > 0) {
+            auto on_timeout = [](TimerId, void *arg) {
+                auto *wait = static_cast<DrainWait *>(arg);
+                if (wait->result >= 0) return;  // notified: its wake is on the way
+                wait->result = ETIMEDOUT;
+                auto &list = wait->server->drain_waits_;
+                list.erase(std::remove(list.begin(), list.end(), wait), list.end());
+                Coroutine::wake(wait->co);
+            };
+            timer = reactor_->after(static_cast<uint64_t>(std::max(1.0, settings.send_timeout * 1000)), on_timeout, &w);
+        }
+        while (w.result < 0) {
+            if (Coroutine::park() != WaitResult::ready) break;  // canceled
+        }
+        if (w.result < 0) {
+            drain_waits_.erase(std::remove(drain_waits_.begin(), drain_waits_.end(), &w), drain_waits_.end());
+            w.result = SW_ERROR_CO_CANCELED;
+        }
+        if (timer && w.result != ETIMEDOUT) reactor_->clear(timer);
+        if (w.result != 0) {
+            rc = w.result;
+            break;
+        }
+        conn = lookup(session, false);
+        if (!conn) return false;
+        rc = send_to_conn(*conn, data.data(), data.size());
+    }
+    if (rc != 0) set_last_error(rc);
+    return rc == 0;
+}
+
+bool Server::send_file(SessionId session, const char *path, off_t offset, size_t length) {
+    SW_PROCESS_WORKER_CALL(send_file(session, path, offset, length), false);
+    Connection *conn = lookup(session, false);
+    if (!conn) return false;
+    int file = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (file < 0) {
+        set_last_error(errno);
+        return false;
+    }
+    int rc = queue_file(*conn, file, offset, length);
     if (rc != 0) set_last_error(rc);
     return rc == 0;
 }
 
 // ---- sendwait
 
-struct Server::DrainWait {
-    SessionId session;
-    int64_t co;
-    int result = -1;  // -1 waiting, 0 drained, else the error
-};
-
 void Server::on_drained_deferred(void *arg) { Coroutine::wake(static_cast<int64_t>(reinterpret_cast<intptr_t>(arg))); }
 
-// The waiters of conn, resumed next turn (not from inside flush/destroy).
+// The waiters of conn whose wait is over, resumed next turn (not from inside
+// flush/destroy): all of them on an error, else the send_yield ones and,
+// once nothing is queued, the sendwait ones.
 void Server::notify_drained(Connection &conn, int result) {
     for (size_t i = 0; i < drain_waits_.size();) {
         DrainWait *w = drain_waits_[i];
-        if (w->session != conn.session) {
+        if (w->session != conn.session || (result == 0 && !w->room && !conn.output.empty())) {
             ++i;
             continue;
         }

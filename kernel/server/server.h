@@ -165,6 +165,10 @@ class Server {
     // last_error SW_ERROR_SERVER_TOO_MANY_LISTEN_PORT.
     ListenPort *add_port(SocketType type, std::string_view host, int port);
     const std::vector<std::unique_ptr<ListenPort>> &ports() const { return ports_; }
+    // systemd socket activation: a port for each socket passed in LISTEN_FDS
+    // (fds 3..) when LISTEN_PID is this process. The number added (0: none
+    // passed, or an fd that is not a usable socket: errno).
+    int add_systemd_ports();
 
     // Serves until shutdown (see the header comment). Returns 0 in the
     // original process once the server stopped; in a worker it never returns
@@ -174,6 +178,13 @@ class Server {
 
     // ---- after start, in a worker (or the single process)
     bool send(SessionId session, std::string_view data);
+    // sendfile(): queues `length` bytes of the file at path from `offset`
+    // behind what is queued already; the loop writes them with sendfile(2)
+    // (TLS: read 64 KiB at a time), no copy in user space. PROCESS mode: the
+    // owning reactor thread opens the file and queues it. The caller checked
+    // the range (see the glue). False with last_error as send(), or the
+    // errno of open(2) (BASE).
+    bool send_file(SessionId session, const char *path, off_t offset, size_t length);
     // A datagram from a port of that family (port: a given one, or null for
     // the first UDP/UDP6/UNIX_DGRAM port matching addr's family).
     bool sendto(const SocketAddress &addr, std::string_view data, const ListenPort *port = nullptr);
@@ -245,6 +256,7 @@ class Server {
     // ---- used by the protocol functions (protocol.h)
     int deliver(Connection &conn, std::string_view packet);
     int send_to_conn(Connection &conn, const char *data, size_t length);
+    int queue_file(Connection &conn, int file_fd, off_t offset, size_t length);  // takes file_fd
     bool close_conn(Connection &conn, bool reset, int reactor_id);
 
   private:

@@ -94,7 +94,8 @@ int Server::run_managed() {
     }
     manager_ = std::make_unique<ProcessManager>(settings.worker_num, settings.task.worker_num, user_process_num_);
     manager_->set_max_wait_time(settings.max_wait_time);
-    manager_->set_usr2_task_only(true);
+    // SIGUSR2: PROCESS mode reloads the task workers only; BASE treats it like SIGUSR1 (as 4.8).
+    manager_->set_usr2_task_only(pm_ != nullptr);
     ProcessManager::Hooks hooks;
     hooks.ctx = this;
     hooks.on_exit = [](void *ctx, const ProcessManager::ExitStatus &st) {

@@ -407,6 +407,19 @@ void TaskIpc::collect_parked(Waiter &w, double timeout) {
     if (w.timer) reactor_->clear(w.timer);
     w.timer = 0;
     w.co = nullptr;
+    for (size_t i = 0; i < w.n; ++i) {
+        Result &r = w.results[i];
+        if (!r.done || !(r.flags & kTaskTmpfile)) continue;
+        std::string path = std::move(r.data);
+        r.flags &= ~kTaskTmpfile;
+        if (!load_spilled_async(path, r.data)) {
+            int err = errno;
+            r.data.clear();
+            if (err != ECANCELED) {
+                SW_WARN("TaskIpc: cannot read the result file %s, Error: %s[%d]", path.c_str(), strerror(err), err);
+            }
+        }
+    }
 }
 
 void TaskIpc::on_wait_timeout(TimerId, void *arg) {
@@ -466,12 +479,18 @@ bool TaskIpc::deliver_to_waiter(const MessageHeader &h, const char *payload) {
         for (size_t i = 0; i < w->n; ++i) {
             if (w->ids[i] != h.task_id || w->results[i].done) continue;
             Result &r = w->results[i];
-            if (h.flags & kTaskTmpfile) {
+            if ((h.flags & kTaskTmpfile) && w->co) {
+                // A parked coroutine reads the file itself, on the aio pool
+                // (collect_parked); the flag marks the path until then.
+                r.data.assign(payload, h.length);
+                r.flags = h.flags;
+            } else if (h.flags & kTaskTmpfile) {
                 if (!load_spilled(std::string_view(payload, h.length), r.data)) r.data.clear();
+                r.flags = h.flags & ~kTaskTmpfile;
             } else {
                 r.data.assign(payload, h.length);
+                r.flags = h.flags;
             }
-            r.flags = h.flags & ~kTaskTmpfile;
             r.task_worker_id = h.src_worker_id;
             r.done = true;
             if (--w->remaining == 0 && w->co) {
@@ -566,8 +585,12 @@ void TaskIpc::handle(const char *msg, size_t n) {
     std::string_view data;
     switch (h.kind) {
     case MessageKind::task: {
-        if (!load_payload(h, payload, data)) return;
         TaskInfo info;
+        if (settings_.load_in_coroutine && (h.flags & kTaskTmpfile)) {
+            info.spilled_path = std::string_view(payload, h.length);  // read by the task's coroutine
+        } else if (!load_payload(h, payload, data)) {
+            return;
+        }
         info.id = h.task_id;
         info.src_worker_id = h.src_worker_id;
         info.task_worker_id = self_;
@@ -576,7 +599,11 @@ void TaskIpc::handle(const char *msg, size_t n) {
         if (pm_) pm_->set_worker_status(self_, ProcessManager::kBusy);
         const TaskInfo *outer = current_;
         current_ = &info;
-        if (events_.on_task) events_.on_task(events_.ctx, info, data);
+        if (events_.on_task) {
+            events_.on_task(events_.ctx, info, data);
+        } else if (!info.spilled_path.empty()) {
+            ::unlink(std::string(info.spilled_path).c_str());
+        }
         current_ = outer;
         if (pm_) {
             pm_->set_worker_status(self_, ProcessManager::kIdle);

@@ -59,6 +59,10 @@ struct TaskSettings {
     int max_request = 0;      // task_max_request; 0: never recycled
     std::string tmpdir = "/tmp";  // task_tmpdir
     key_t message_queue_key = 0;  // 0: a private queue, removed at close()
+    // task_enable_coroutine: a task whose payload went through task_tmpdir
+    // reaches on_task unread (TaskInfo::spilled_path); the coroutine on_task
+    // starts reads it with load_spilled_async (on the aio pool).
+    bool load_in_coroutine = false;
 };
 
 class TaskIpc {

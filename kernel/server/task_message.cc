@@ -5,7 +5,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <memory>
 #include <vector>
+
+#include "aio/aio.h"
+#include "coroutine/coroutine.h"
 
 namespace swoole::kernel {
 
@@ -60,6 +64,34 @@ bool load_spilled(std::string_view path_view, std::string &data) {
     }
     ::close(fd);
     data.resize(got);
+    return true;
+}
+
+bool load_spilled_async(std::string_view path, std::string &data) {
+    if (!Coroutine::current()) return load_spilled(path, data);
+    // The job owns its strings: a canceled coroutine leaves while the read
+    // still runs (the file is removed by the read either way).
+    struct Job {
+        std::string path, data;
+        bool ok = false;
+        int err = 0;
+    };
+    auto job = std::make_shared<Job>();
+    job->path.assign(path);
+    WaitResult r = Aio::run([job] {
+        job->ok = load_spilled(job->path, job->data);
+        job->err = job->ok ? 0 : errno;
+    });
+    if (r == WaitResult::error) return load_spilled(path, data);  // no loop to wait in
+    if (r != WaitResult::ready) {
+        errno = ECANCELED;  // the job still reads and removes the file
+        return false;
+    }
+    if (!job->ok) {
+        errno = job->err;
+        return false;
+    }
+    data = std::move(job->data);
     return true;
 }
 

@@ -51,6 +51,9 @@ struct TaskInfo {
     int task_worker_id = -1;  // the task worker running it
     uint32_t flags = 0;
     double dispatch_time = 0;
+    // A task's payload file not read yet (TaskSettings::load_in_coroutine):
+    // the data view is empty then; valid during on_task only.
+    std::string_view spilled_path;
 };
 
 // Payloads above this size go through a temporary file.
@@ -62,5 +65,9 @@ bool spill_payload(const std::string &dir, std::string_view data, std::string &p
 // Reads and removes a spilled payload (the message's inline payload is the
 // path). False with errno; the file is removed either way.
 bool load_spilled(std::string_view path, std::string &data);
+// The same from a coroutine: the file is read on the aio pool while the
+// coroutine is parked (outside a coroutine: here). False with errno
+// (ECANCELED when the coroutine was canceled; the file is removed anyway).
+bool load_spilled_async(std::string_view path, std::string &data);
 
 }  // namespace swoole::kernel

@@ -192,7 +192,11 @@ double Socket::effective(Timeout kind, double call_timeout) const {
 bool Socket::wait_event(int events, double timeout) {
     if (!usable()) return false;
     if (!Coroutine::current()) return poll_wait(events, timeout);
-    switch (Coroutine::wait_fd(fd_, events, timeout)) {
+    // Reads wait on the socket's persistent watch; a second concurrent
+    // reader-side wait (wait_event is not bound) and writes park on their own.
+    WaitResult result = events == kEventRead && !read_watch_.busy() ? read_watch_.wait(fd_, timeout)
+                                                                     : Coroutine::wait_fd(fd_, events, timeout);
+    switch (result) {
         case WaitResult::ready: return closed_ ? fail(EBADF) : true;
         case WaitResult::timeout: return fail(ETIMEDOUT);
         case WaitResult::canceled: return fail(closed_ ? EBADF : ECANCELED);
@@ -638,6 +642,7 @@ bool Socket::close() {
     int64_t self = Coroutine::current_id();
     if (reader_id_ > 0 && reader_id_ != self) Coroutine::cancel(reader_id_);
     if (writer_id_ > 0 && writer_id_ != self) Coroutine::cancel(writer_id_);
+    read_watch_.disarm();  // before the fd number can be reused
     int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0 && errno != EINTR) return fail(errno);
@@ -645,6 +650,7 @@ bool Socket::close() {
 }
 
 int Socket::release_fd() {
+    read_watch_.disarm();
     int fd = fd_;
     fd_ = -1;
     closed_ = true;

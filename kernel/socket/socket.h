@@ -28,7 +28,8 @@
 //    call fails with EBADF before close() returns.
 //  - A Transport (transport.h) may sit between the socket and the fd: that is
 //    where TLS plugs in. Without one the socket calls recv(2)/send(2).
-// Nothing is allocated per recv/send: the wait lives in the parked frame.
+// Nothing is allocated per recv/send: the wait lives in the parked frame, and
+// the read interest stays registered while the socket keeps being read.
 #pragma once
 
 #include <sys/socket.h>
@@ -40,6 +41,7 @@
 #include <memory>
 #include <string_view>
 
+#include "coroutine/read_watch.h"
 #include "socket/address.h"
 
 namespace swoole::kernel {
@@ -259,6 +261,9 @@ class Socket {
     double timeouts_[kTimeoutKinds];
     Transport *transport_ = nullptr;
     std::unique_ptr<SocketTls> tls_;
+    // Read waits keep their event added between calls (read_watch.h): a
+    // request/response turn then costs no epoll_ctl.
+    ReadWatch read_watch_;
 };
 
 }  // namespace swoole::kernel

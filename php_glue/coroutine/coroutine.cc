@@ -15,6 +15,7 @@
 #include "base/error.h"
 #include "coroutine/task.h"
 #include "reactor/thread_loop.h"
+#include "runtime/runtime.h"
 
 extern "C" {
 #include "zend_exceptions.h"
@@ -264,7 +265,10 @@ int64_t PhpCoroutine::create(zend_fcall_info_cache *fcc, uint32_t argc, zval *ar
         php_error_docref(nullptr, E_WARNING, "exceed max number of coroutine %zu", kernel::Coroutine::count());
         return -1;
     }
-    if (!inside()) reactor();  // the loop must exist (and run at script end)
+    if (!inside()) {
+        reactor();  // the loop must exist (and run at script end)
+        runtime::activate(false);  // the hook_flags option takes effect with the first coroutine
+    }
     CreateArgs args{fcc, argc, argv};
     size_t alive = kernel::Coroutine::count() + 1;
     int64_t cid = kernel::Coroutine::create(coroutine_main, &args);
@@ -394,6 +398,7 @@ void PhpCoroutine::release_reactor() {
     kernel::release_thread_reactor();
     g_reactor = nullptr;
     runtime_guard_disable();
+    runtime::deactivate();  // hooks end with the loop
     preemption_stop();
     g_preemption = false;
 }
@@ -470,6 +475,7 @@ void PhpCoroutine::request_end() {
     if (g_reactor) kernel::release_thread_reactor();
     g_reactor = nullptr;
     runtime_guard_disable();
+    runtime::deactivate();
     preemption_stop();
     g_preemption = false;
     g_shutdown_loop_done = false;

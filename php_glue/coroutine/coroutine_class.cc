@@ -6,6 +6,7 @@
 #include "coroutine/php_coroutine.h"
 #include "coroutine/task.h"
 #include "system/system.h"
+#include "runtime/runtime.h"
 
 #include "base/error.h"
 #include "base/log.h"
@@ -73,6 +74,8 @@ void apply_option(zend_string *key, zval *value) {
             php_error_docref(nullptr, E_ERROR, "exit_condition '%s' is not callable", ZSTR_VAL(name));
             zend_string_release(name);
         }
+    } else if (is("hook_flags")) {
+        runtime::record_hook_flags(zval_get_long(value));  // applied when the runtime activates
     } else if (is("log_file")) {
         zend_string *path = zval_get_string(value);
         kernel::Logger::instance().set_file(ZSTR_VAL(path));
@@ -516,6 +519,7 @@ PHP_FUNCTION(swoole_coroutine_run) {
                          "eventLoop has already been created. unable to start Swoole\\Coroutine\\Scheduler");
         RETURN_FALSE;
     }
+    runtime::activate(true);  // HOOK_ALL unless hook_flags was set
     if (PhpCoroutine::create(&fcc, fci.param_count, fci.params) < 0) {
         PhpCoroutine::release_reactor();
         RETURN_FALSE;

@@ -156,11 +156,6 @@ bool apply_task_settings(ServerState &st, HashTable *settings);
 // "onTask event callback must be set" fatal) and to attach kernel task hooks.
 bool prepare_task_start(ServerState &st);
 
-// Queues count bytes of file_fd from pos to a session like send(), in 64 KiB
-// chunks (Server::sendfile and the modules' server_sendfile). 0, or errno /
-// an SW_ERROR_* code (the send's last error).
-int send_file_range(ServerState &st, int64_t session, int file_fd, off_t pos, size_t count);
-
 // A new Port object for a kernel port (constructor, listen()).
 void make_port_object(ServerState &st, kernel::ListenPort *port, int sock_type, zval *out);
 // A Connection\Iterator over the server's sessions; port_index -1: all ports.
@@ -196,6 +191,8 @@ bool apply_class_protocol(ServerState &st, zend_object *server);
 // on_receive: a request of a port whose protocol has a module's request
 // handler goes there; false when there is none (onReceive then).
 bool dispatch_module_request(ServerState &st, kernel::Connection &conn, std::string_view data);
+// on_close, after the close callback: the close handler of the port's protocol (ABI 1.3).
+void module_connection_closed(ServerState &st, kernel::Connection &conn);
 // A port event's id by its on() name (case-insensitive, no "on"); -1 unknown.
 int find_port_event(std::string_view name);
 

@@ -138,6 +138,10 @@ bool build_port(PortState &ps) {
     }
     kernel::TlsOptions options = ps.parsed.tls;
     options.server = true;
+    // HTTP/2 over TLS is chosen by ALPN (h2 first, HTTP/1.1 still served).
+    if (k.protocol && std::string_view(k.protocol->name) == "http2" && options.alpn.empty()) {
+        options.alpn = {"h2", "http/1.1"};
+    }
     if (options.cert_file.empty() || options.key_file.empty()) {
         php_error_docref(nullptr, E_ERROR, "server open ssl require ssl_cert_file and ssl_key_file config");
         return false;

@@ -275,18 +275,34 @@ ZEND_METHOD(Server, __construct) {
     }
     obj->state = st;
 
-    int type = static_cast<int>(sock_type & ~kSslFlag);
-    kernel::ListenPort *lp = st->server->add_port(static_cast<kernel::SocketType>(type),
-                                                  std::string_view(ZSTR_VAL(host), ZSTR_LEN(host)), static_cast<int>(port));
-    if (!lp) {
-        int e = errno;
-        zend_throw_exception_ex(swoole_exception_ce, e, "failed to listen server port[%s:" ZEND_LONG_FMT "], Error: %s[%d]",
-                                ZSTR_VAL(host), port, strerror(e), e);
-        RETURN_THROWS();
+    kernel::ListenPort *lp;
+    if (port == 0 && zend_string_equals_literal(host, "SYSTEMD")) {
+        // systemd socket activation: the passed sockets are the ports.
+        if (st->server->add_systemd_ports() <= 0) {
+            php_error_docref(nullptr, E_ERROR, "failed to add systemd socket");
+            RETURN_THROWS();
+        }
+        for (auto &p : st->server->ports()) {
+            zval po;
+            make_port_object(*st, p.get(), p->type(), &po);
+            st->ports.push_back(po);
+        }
+        lp = st->server->ports().front().get();
+    } else {
+        int type = static_cast<int>(sock_type & ~kSslFlag);
+        lp = st->server->add_port(static_cast<kernel::SocketType>(type), std::string_view(ZSTR_VAL(host), ZSTR_LEN(host)),
+                                  static_cast<int>(port));
+        if (!lp) {
+            int e = errno;
+            zend_throw_exception_ex(swoole_exception_ce, e,
+                                    "failed to listen server port[%s:" ZEND_LONG_FMT "], Error: %s[%d]", ZSTR_VAL(host),
+                                    port, strerror(e), e);
+            RETURN_THROWS();
+        }
+        zval port_obj;
+        make_port_object(*st, lp, static_cast<int>(sock_type), &port_obj);
+        st->ports.push_back(port_obj);
     }
-    zval port_obj;
-    make_port_object(*st, lp, static_cast<int>(sock_type), &port_obj);
-    st->ports.push_back(port_obj);
 
     zend_object *self = Z_OBJ_P(ZEND_THIS);
     zend_update_property_str(server_ce, self, ZEND_STRL("host"), host);
@@ -295,8 +311,10 @@ ZEND_METHOD(Server, __construct) {
     zend_update_property_long(server_ce, self, ZEND_STRL("type"), sock_type);
     zval ports;
     array_init(&ports);
-    Z_ADDREF(port_obj);
-    add_next_index_zval(&ports, &port_obj);
+    for (zval &po : st->ports) {
+        Z_ADDREF(po);
+        add_next_index_zval(&ports, &po);
+    }
     zend_update_property(server_ce, self, ZEND_STRL("ports"), &ports);
     zval_ptr_dtor(&ports);
     zval it;

@@ -140,26 +140,8 @@ ZEND_METHOD(Server, sendwait) {
     RETURN_BOOL(st->server->send_wait(fd, view_of(data)));
 }
 
-int send_file_range(ServerState &st, int64_t session, int file_fd, off_t pos, size_t count) {
-    // Chunks through one buffer: the output buffer takes copies.
-    constexpr size_t kChunk = 64 * 1024;
-    std::unique_ptr<char[]> buf(new char[std::min(count, kChunk)]);
-    while (count > 0) {
-        ssize_t n = ::pread(file_fd, buf.get(), std::min(count, kChunk), pos);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return n < 0 ? errno : EIO;  // the file shrank
-        if (!st.server->send(session, std::string_view(buf.get(), static_cast<size_t>(n)))) {
-            int code = kernel::last_error();
-            return code ? code : kernel::SW_ERROR_SESSION_NOT_EXIST;
-        }
-        pos += n;
-        count -= static_cast<size_t>(n);
-    }
-    return 0;
-}
-
-// sendfile: the file range is read here and queued like send(); the kernel
-// output buffer then writes it without blocking the loop.
+// sendfile: the checks (spec server.md) happen here, in the calling worker;
+// the kernel queues the file range and writes it with sendfile(2).
 ZEND_METHOD(Server, sendfile) {
     zend_long fd, offset = 0, length = 0;
     zend_string *file;
@@ -184,12 +166,13 @@ ZEND_METHOD(Server, sendfile) {
         RETURN_FALSE;
     }
     if (!valid_fd(fd)) RETURN_FALSE;
-    kernel::Connection *conn = st->server->find(fd);
-    if (!conn) {
+    kernel::ClientInfo ci;
+    kernel::set_last_error(0);
+    if (!st->server->client_info(fd, ci)) {
         if (kernel::last_error() == 0) kernel::set_last_error(kernel::SW_ERROR_SESSION_NOT_EXIST);
         RETURN_FALSE;
     }
-    if (conn->tls) {
+    if (ci.ssl) {
         php_error_docref(nullptr, E_WARNING, "SSL session#" ZEND_LONG_FMT " cannot use sendfile", fd);
         kernel::set_last_error(kernel::SW_ERROR_SSL_CANNOT_USE_SENFILE);
         RETURN_FALSE;
@@ -210,14 +193,11 @@ ZEND_METHOD(Server, sendfile) {
     }
     size_t count = length <= 0 || offset + length > sb.st_size ? static_cast<size_t>(sb.st_size - offset)
                                                                 : static_cast<size_t>(length);
-    int file_fd = ::open(ZSTR_VAL(file), O_RDONLY | O_CLOEXEC);
-    if (file_fd < 0) {
+    if (::access(ZSTR_VAL(file), R_OK) != 0) {
         php_error_docref(nullptr, E_WARNING, "open(%s) failed, Error: %s[%d]", ZSTR_VAL(file), strerror(errno), errno);
         RETURN_FALSE;
     }
-    bool ok = send_file_range(*st, fd, file_fd, offset, count) == 0;
-    ::close(file_fd);
-    RETURN_BOOL(ok);
+    RETURN_BOOL(st->server->send_file(fd, ZSTR_VAL(file), offset, count));
 }
 
 ZEND_METHOD(Server, close) {

@@ -189,8 +189,7 @@ void on_packet(void *ctx, kernel::Server &, std::string_view data, const kernel:
     zval_ptr_dtor(&args[2]);
 }
 
-void on_close(void *ctx, kernel::Server &, kernel::Connection &conn, int reactor_id) {
-    auto &st = *static_cast<ServerState *>(ctx);
+void run_close_callback(ServerState &st, kernel::Connection &conn, int reactor_id) {
     Callable *fn = port_callback(st, conn, PortEvent::close);
     if (!fn) return;
     if (event_object_enabled(st)) {
@@ -202,6 +201,12 @@ void on_close(void *ctx, kernel::Server &, kernel::Connection &conn, int reactor
     ZVAL_LONG(&args[1], conn.session);
     ZVAL_LONG(&args[2], reactor_id);
     dispatch_event(st, fn, 3, args);
+}
+
+void on_close(void *ctx, kernel::Server &, kernel::Connection &conn, int reactor_id) {
+    auto &st = *static_cast<ServerState *>(ctx);
+    run_close_callback(st, conn, reactor_id);
+    module_connection_closed(st, conn);  // a module protocol's per-connection state goes last
 }
 
 void on_buffer(ServerState &st, kernel::Connection &conn, PortEvent ev) {

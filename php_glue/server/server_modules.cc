@@ -44,7 +44,14 @@ struct ClassProtocol {
     std::string required_event;  // empty: none
 };
 
+struct CloseHandler {
+    const sw_server_protocol *protocol;
+    sw_close_handler fn;
+    void *self;
+};
+
 std::vector<RequestHandler> g_handlers;
+std::vector<CloseHandler> g_close_handlers;
 std::vector<ClassProtocol> g_class_protocols;
 // The internal function a request coroutine runs (see module_request).
 zend_function *g_request_function = nullptr;
@@ -145,6 +152,17 @@ int host_set_request_handler(const char *name, sw_request_handler handler, void 
     return 0;
 }
 
+int host_set_close_handler(const char *name, sw_close_handler handler, void *self) {
+    const sw_server_protocol *protocol = name ? kernel::find_protocol(name) : nullptr;
+    if (!protocol) {
+        kernel::set_last_error(kernel::SW_ERROR_INVALID_PARAMS);
+        return -1;
+    }
+    std::erase_if(g_close_handlers, [&](const CloseHandler &h) { return h.protocol == protocol; });
+    if (handler) g_close_handlers.push_back(CloseHandler{protocol, handler, self});
+    return 0;
+}
+
 int host_class_protocol(void *class_entry, const char *name, const char *required_event) {
     auto *ce = static_cast<zend_class_entry *>(class_entry);
     if (!ce || !name || !kernel::find_protocol(name) || !instanceof_function(ce, server_ce) ||
@@ -232,7 +250,8 @@ int host_send(void *server, int64_t session, const char *data, size_t length) {
     return st->server->send(session, std::string_view(data, length)) ? 0 : error_or(kernel::SW_ERROR_SESSION_NOT_EXIST);
 }
 
-// As Server::sendfile: the range is read in chunks and queued like send().
+// As Server::sendfile, but TLS connections are served too (the kernel reads
+// the range 64 KiB at a time for them); plain ones go with sendfile(2).
 int host_sendfile(void *server, int64_t session, const char *path, uint64_t offset, uint64_t length) {
     ServerState *st;
     if (int rc = running_state(server, st)) return rc;
@@ -241,18 +260,17 @@ int host_sendfile(void *server, int64_t session, const char *path, uint64_t offs
     kernel::set_last_error(0);
     kernel::ClientInfo ci;
     if (session <= 0 || !st->server->client_info(session, ci)) return error_or(kernel::SW_ERROR_SESSION_NOT_EXIST);
-    if (ci.ssl) return kernel::SW_ERROR_SSL_CANNOT_USE_SENFILE;
     struct stat sb;
     if (::stat(path, &sb) != 0) return errno;
     if (!S_ISREG(sb.st_mode)) return kernel::SW_ERROR_SERVER_IS_NOT_REGULAR_FILE;
     uint64_t size = static_cast<uint64_t>(sb.st_size);
     if (offset >= size) return kernel::SW_ERROR_INVALID_PARAMS;
     uint64_t count = length == 0 || length > size - offset ? size - offset : length;
-    int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return errno;
-    int rc = send_file_range(*st, session, fd, static_cast<off_t>(offset), static_cast<size_t>(count));
-    ::close(fd);
-    return rc;
+    if (::access(path, R_OK) != 0) return errno;
+    if (!st->server->send_file(session, path, static_cast<off_t>(offset), static_cast<size_t>(count))) {
+        return error_or(kernel::SW_ERROR_SESSION_NOT_EXIST);
+    }
+    return 0;
 }
 
 int host_close(void *server, int64_t session, int reset) {
@@ -300,10 +318,12 @@ void fill_server_host_api(sw_host_api &api, int type) {
     api.server_sendfile = host_sendfile;
     api.server_close = host_close;
     api.server_client_info = host_client_info;
+    api.server_set_close_handler = host_set_close_handler;
 }
 
 void forget_server_modules() {
     g_handlers.clear();
+    g_close_handlers.clear();
     g_class_protocols.clear();
     g_request_function = nullptr;
 }
@@ -357,6 +377,12 @@ bool apply_class_protocol(ServerState &st, zend_object *server) {
         }
     }
     if (!protocol) return true;  // unregistered since: the port keeps its settings
+    // A protocol extending the class's, chosen by the port's own settings
+    // (open_http2_protocol on an Http\Server: "http2" serves HTTP/1 too), stays.
+    if (const sw_server_protocol *own = primary.port->settings.protocol;
+        own && own != protocol && std::string_view(own->name).starts_with(found->name)) {
+        protocol = own;
+    }
     primary.port->settings.protocol = protocol;
     primary.parsed.framing.open_eof_check = false;
     primary.parsed.framing.open_eof_split = false;
@@ -371,6 +397,13 @@ bool apply_class_protocol(ServerState &st, zend_object *server) {
     merge_setting(server_port_ce, Z_OBJ(st.ports[0]), Z_ARRVAL(forced));
     zval_ptr_dtor(&forced);
     return true;
+}
+
+void module_connection_closed(ServerState &st, kernel::Connection &conn) {
+    if (!conn.port || !conn.port->settings.protocol) return;
+    for (const CloseHandler &h : g_close_handlers) {
+        if (h.protocol == conn.port->settings.protocol) h.fn(h.self, Z_OBJ(st.self), conn.session);
+    }
 }
 
 bool dispatch_module_request(ServerState &st, kernel::Connection &conn, std::string_view data) {

@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "base/log.h"
+#include "runtime/runtime.h"
 
 namespace swoole::php {
 
@@ -42,7 +43,7 @@ const char *const kKnownOptions[] = {
     "read_timeout", "write_timeout", "max_concurrency",
 };
 // Option families 4.8 accepts by prefix (ssl_method, removed in 4.5.4, is not one).
-const char *const kKnownPrefixes[] = {"open_", "ssl_", "http_", "websocket_", "task_", "log_", "aio_", "socket_", "dns_"};
+const char *const kKnownPrefixes[] = {"open_", "ssl_", "http_", "http2_", "websocket_", "task_", "log_", "aio_", "socket_", "dns_"};
 
 bool known_option(std::string_view key) {
     if (key == "ssl_method") return false;
@@ -207,7 +208,8 @@ ZEND_METHOD(Server, set) {
     if (read_long(ht, "max_coroutine", n) || read_long(ht, "max_coro_num", n)) {
         kernel::Coroutine::set_max_count(n > 0 ? static_cast<size_t>(n) : 0);
     }
-    read_long(ht, "hook_flags", st->hook_flags);
+    // Recorded like Co::set's: applied when a worker starts its coroutines.
+    if (read_long(ht, "hook_flags", st->hook_flags)) runtime::record_hook_flags(st->hook_flags);
     if (read_long(ht, "log_level", n)) kernel::Logger::instance().set_level(static_cast<int>(n));
     if (read_string(ht, "log_file", st->log_file) && !kernel::Logger::instance().set_file(st->log_file)) {
         php_error_docref(nullptr, E_WARNING, "open(%s) failed, Error: %s[%d]", st->log_file.c_str(), strerror(errno),

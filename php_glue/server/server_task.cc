@@ -79,30 +79,44 @@ bool in_task_worker(ServerState &st) { return st.server->running() && st.server-
 // ---- kernel events
 
 Callable *g_coroutine_task_fn = nullptr;  // handed to the coroutine runner (it starts at once)
+std::string_view g_coroutine_task_file;    // its payload file, when not read yet
 
 void on_task(void *ctx, kernel::Server &, const TaskInfo &info, std::string_view data) {
     auto &st = *static_cast<ServerState *>(ctx);
     Callable *fn = st.callbacks[static_cast<int>(ServerEvent::task)].get();
-    if (!fn) return;
+    if (!fn) {
+        if (!info.spilled_path.empty()) ::unlink(std::string(info.spilled_path).c_str());
+        return;
+    }
     TaskGlue &g = task_glue();
     zval value;
-    unpack_value(data, info.flags, &value);
     if (g.task_enable_coroutine) {
+        // A payload file is read by the coroutine, on the aio pool (__runtask).
+        if (info.spilled_path.empty()) {
+            unpack_value(data, info.flags, &value);
+        } else {
+            ZVAL_NULL(&value);
+        }
+        TaskInfo kept = info;
+        kept.spilled_path = {};
         zval args[2];
         ZVAL_COPY_VALUE(&args[0], &st.self);
-        make_task_object(info, &value, &args[1]);
+        make_task_object(kept, &value, &args[1]);
         zend_fcall_info_cache fcc{};
         fcc.function_handler =
             static_cast<zend_function *>(zend_hash_str_find_ptr(&server_task_ce->function_table, ZEND_STRL("__runtask")));
         fcc.called_scope = server_task_ce;
         g_coroutine_task_fn = fn;
+        g_coroutine_task_file = info.spilled_path;
         PhpCoroutine::create(&fcc, 2, args);
         g_coroutine_task_fn = nullptr;
+        g_coroutine_task_file = {};
         zval_ptr_dtor(&args[1]);
         zval_ptr_dtor(&value);
         PhpCoroutine::check_bailout();
         return;
     }
+    unpack_value(data, info.flags, &value);
     zval retval;
     if (g.task_use_object) {
         zval args[2];
@@ -339,6 +353,7 @@ bool apply_task_settings(ServerState &st, HashTable *ht) {
         t.message_queue_key = static_cast<key_t>(zval_get_long(v));
     }
     if ((v = zend_hash_str_find_deref(ht, ZEND_STRL("task_enable_coroutine")))) g.task_enable_coroutine = zend_is_true(v);
+    t.load_in_coroutine = g.task_enable_coroutine;
     if ((v = zend_hash_str_find_deref(ht, ZEND_STRL("task_use_object")))) g.task_use_object = zend_is_true(v);
     if ((v = zend_hash_str_find_deref(ht, ZEND_STRL("task_object")))) g.task_use_object = zend_is_true(v);
     if ((v = zend_hash_str_find_deref(ht, ZEND_STRL("reload_async")))) st.server->settings.reload_async = zend_is_true(v);
@@ -490,8 +505,27 @@ ZEND_METHOD(Server_Task, __runtask) {
         Z_PARAM_ZVAL(task)
     ZEND_PARSE_PARAMETERS_END();
     Callable *fn = g_coroutine_task_fn;
+    std::string file(g_coroutine_task_file);  // before the first park: the view is the caller's
+    g_coroutine_task_fn = nullptr;
+    g_coroutine_task_file = {};
     ServerState *st = current_server();
-    if (!fn || !st) RETURN_NULL();
+    if (!fn || !st) {
+        if (!file.empty()) ::unlink(file.c_str());
+        RETURN_NULL();
+    }
+    if (!file.empty()) {
+        std::string bytes;
+        if (!kernel::load_spilled_async(file, bytes)) {
+            int e = errno;
+            php_error_docref(nullptr, E_WARNING, "cannot read the task payload file %s, Error: %s[%d]", file.c_str(),
+                             strerror(e), e);
+            RETURN_NULL();
+        }
+        zval value;
+        unpack_value(bytes, task_of(Z_OBJ_P(task))->info.flags, &value);
+        zend_update_property(server_task_ce, Z_OBJ_P(task), ZEND_STRL("data"), &value);
+        zval_ptr_dtor(&value);
+    }
     zval args[2], retval;
     ZVAL_COPY_VALUE(&args[0], server);
     ZVAL_COPY_VALUE(&args[1], task);

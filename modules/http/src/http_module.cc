@@ -9,6 +9,8 @@ extern "C" {
 #include <swoole/sdk.hpp>
 
 #include "http_module.h"
+#include "client/client_module.h"
+#include "http2_client/http2_client_binding.h"
 
 namespace {
 
@@ -29,10 +31,17 @@ const sw_module_library *libraries() {
 
 int on_load(const sw_host_api *host) {
     swoole::sdk::Host::attach(host);
+    if (int rc = client::client_load(host); rc != 0) return rc;  // Coroutine\Http\Client
     return server_load(host);
 }
 
-int on_register_classes(const sw_php_context *) { return server_register_classes(); }
+int on_register_classes(const sw_php_context *php) {
+    if (int rc = server_register_classes(); rc != 0) return rc;
+    if (int rc = client::client_register_classes(php->module_number); rc != 0) return rc;  // Coroutine\Http\Client
+    return http2_client_register_classes(php->module_number);  // Coroutine\Http2\Client
+}
+
+void on_request_end() { client::client_request_end(); }
 
 void on_unload() { server_unload(); }
 
@@ -46,6 +55,7 @@ const sw_module_descriptor descriptor = {
     .libraries = libraries,
     .load = on_load,
     .register_classes = on_register_classes,
+    .request_end = on_request_end,
     .unload = on_unload,
 };
 

@@ -1,6 +1,5 @@
 #include "server/http_protocol.h"
 
-#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -11,7 +10,6 @@ namespace swoole::mod::http {
 namespace {
 
 const sw_host_api *g_host = nullptr;
-std::atomic<size_t> g_package_max_length{2 * 1024 * 1024};
 
 // The wire form of the request being delivered: one per reactor thread,
 // reused (the receiver copies what it keeps before it returns or yields).
@@ -20,9 +18,9 @@ std::string &wire_buffer() {
     return buffer;
 }
 
-int http_open(void *, sw_server_conn *, void **state) {
+int http_open(void *, sw_server_conn *conn, void **state) {
     ParserLimits limits;
-    limits.package_max_length = g_package_max_length.load(std::memory_order_relaxed);
+    if (SW_HOST_HAS(g_host, conn_package_max_length)) limits.package_max_length = g_host->conn_package_max_length(conn);
     *state = new RequestParser(limits);
     return 0;
 }
@@ -73,8 +71,5 @@ const sw_server_protocol *http_protocol(const sw_host_api *host) {
     g_host = host;
     return &g_protocol;
 }
-
-void set_package_max_length(size_t n) { g_package_max_length.store(n, std::memory_order_relaxed); }
-size_t package_max_length() { return g_package_max_length.load(std::memory_order_relaxed); }
 
 }  // namespace swoole::mod::http

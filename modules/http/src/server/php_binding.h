@@ -30,10 +30,12 @@ extern zend_class_entry *g_http_server_ce;
 enum RequestSlot { kReqFd, kReqStreamId, kReqHeader, kReqServer, kReqCookie, kReqGet, kReqFiles, kReqPost, kReqTmpfiles };
 enum ResponseSlot { kResFd, kResSocket, kResHeader, kResCookie, kResTrailer };
 
+struct StandaloneParse;  // request_binding.cc: Request::create()'s parser
 struct RequestObject {
     zend_string *data = nullptr;  // the raw head followed by the decoded body
     uint32_t body_offset = 0;
     uint8_t method = 0;
+    StandaloneParse *parse = nullptr;  // only for Request::create()
     zend_object std;
 };
 
@@ -48,6 +50,7 @@ struct ResponseObject {
     bool ended = false;
     bool detached = false;
     bool chunked = false;   // write() sent the head
+    uint32_t stream_id = 0; // HTTP/2: the stream answered (http2/h2_binding.h)
     zend_object std;
 };
 

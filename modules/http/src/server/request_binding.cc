@@ -1,5 +1,7 @@
 // Swoole\Http\Request: built from the wire form in one pass (one hash insert
 // per header), the raw bytes kept in one string for getData()/getContent().
+// Request::create() makes a stand-alone one that parse() fills from raw
+// bytes with the server's own RequestParser.
 #include <llhttp.h>
 #include <unistd.h>
 
@@ -7,6 +9,7 @@
 
 #include "server/form_parse.h"
 #include "server/php_binding.h"
+#include "server/request_parser.h"
 #include "server/request_wire.h"
 
 extern "C" {
@@ -17,6 +20,16 @@ extern "C" {
 namespace swoole::mod::http {
 
 zend_class_entry *g_request_ce = nullptr;
+
+// The state of a Request::create() object until its request is complete.
+struct StandaloneParse {
+    explicit StandaloneParse(ParserLimits limits) : parser(limits) {}
+    RequestParser parser;
+    std::string bytes;  // this request's bytes so far
+    HttpSettings settings;
+    bool completed = false;
+    bool failed = false;
+};
 
 namespace {
 
@@ -30,6 +43,7 @@ zend_object *request_create(zend_class_entry *ce) {
     r->data = nullptr;
     r->body_offset = 0;
     r->method = 0;
+    r->parse = nullptr;
     return &r->std;
 }
 
@@ -49,6 +63,8 @@ void request_free(zend_object *obj) {
     unlink_tmpfiles(obj);
     if (r->data) zend_string_release(r->data);
     r->data = nullptr;
+    delete r->parse;
+    r->parse = nullptr;
     zend_object_std_dtor(obj);
 }
 
@@ -205,19 +221,59 @@ void parse_body(zend_object *obj, std::string_view content_type, std::string_vie
     set_prop(obj, kReqTmpfiles, &tmpfiles);
 }
 
-std::string_view method_name(uint8_t m) { return llhttp_method_name(static_cast<llhttp_method_t>(m)); }
+// The keys of $request->server and its fixed values (method names, protocol
+// versions), interned once at MINIT: per request they cost no allocation and
+// no hashing.
+enum ServerKey {
+    kKeyQueryString, kKeyRequestMethod, kKeyRequestUri, kKeyPathInfo, kKeyRequestTime, kKeyRequestTimeFloat,
+    kKeyServerProtocol, kKeyServerPort, kKeyRemotePort, kKeyRemoteAddr, kKeyMasterTime, kServerKeyCount
+};
+constexpr const char *kServerKeyNames[kServerKeyCount] = {
+    "query_string", "request_method", "request_uri", "path_info", "request_time", "request_time_float",
+    "server_protocol", "server_port", "remote_port", "remote_addr", "master_time"};
+constexpr size_t kMethodCount = 64;  // above every llhttp_method_t
+zend_string *g_server_keys[kServerKeyCount];
+zend_string *g_method_names[kMethodCount];
+zend_string *g_http10, *g_http11;
+
+void intern_server_strings() {
+    auto intern = [](std::string_view s) { return zend_string_init_interned(s.data(), s.size(), 1); };
+    for (size_t i = 0; i < kServerKeyCount; ++i) g_server_keys[i] = intern(kServerKeyNames[i]);
+    for (size_t i = 0; i < kMethodCount; ++i) g_method_names[i] = ZSTR_EMPTY_ALLOC();
+#define HTTP_METHOD_INTERN(NUM, NAME, STRING) \
+    if ((NUM) < kMethodCount) g_method_names[NUM] = intern(#STRING);
+    HTTP_ALL_METHOD_MAP(HTTP_METHOD_INTERN)
+#undef HTTP_METHOD_INTERN
+    g_http10 = intern("HTTP/1.0");
+    g_http11 = intern("HTTP/1.1");
+}
+
+void put(HashTable *ht, ServerKey key, zval *value) { zend_hash_add_new(ht, g_server_keys[key], value); }
+void put_long(HashTable *ht, ServerKey key, zend_long n) {
+    zval v;
+    ZVAL_LONG(&v, n);
+    put(ht, key, &v);
+}
+void put_string(HashTable *ht, ServerKey key, std::string_view s) {
+    zval v;
+    ZVAL_STRINGL_FAST(&v, s.data(), s.size());
+    put(ht, key, &v);
+}
 
 }  // namespace
 
-void build_request(zend_object *obj, zend_object *server, const sw_server_request &req, const WireView &wire,
-                   const HttpSettings &s) {
+namespace {
+
+// server == nullptr: a stand-alone request (Request::create()): no receive
+// time and no connection facts in $server.
+void fill_request(zend_object *obj, zend_object *server, int64_t session, const WireView &wire, const HttpSettings &s) {
     RequestObject *r = request_of(obj);
     std::string_view head = wire.head();
     // head and body are adjacent in the wire form: one copy keeps both
     r->data = zend_string_init(head.data(), head.size() + wire.body().size(), 0);
     r->body_offset = static_cast<uint32_t>(head.size());
     r->method = wire.fixed().method;
-    ZVAL_LONG(OBJ_PROP_NUM(obj, kReqFd), req.session);
+    ZVAL_LONG(OBJ_PROP_NUM(obj, kReqFd), session);
     ZVAL_LONG(OBJ_PROP_NUM(obj, kReqStreamId), 0);
 
     zval headers;
@@ -252,28 +308,34 @@ void build_request(zend_object *obj, zend_object *server, const sw_server_reques
     if (hash != std::string_view::npos) path = path.substr(0, hash);
 
     zval server_arr;
-    array_init_size(&server_arr, 12);
+    array_init_size(&server_arr, kServerKeyCount);
     HashTable *sv = Z_ARRVAL(server_arr);
-    if (!query.empty()) add_assoc_stringl(&server_arr, "query_string", query.data(), query.size());
-    std::string_view m = method_name(r->method);
-    add_assoc_stringl(&server_arr, "request_method", m.data(), m.size());
-    add_assoc_stringl(&server_arr, "request_uri", path.data(), path.size());
-    add_assoc_stringl(&server_arr, "path_info", path.data(), path.size());
-    struct timeval tv;
-    gettimeofday(&tv, nullptr);
-    add_assoc_long(&server_arr, "request_time", tv.tv_sec);
-    add_assoc_double(&server_arr, "request_time_float", tv.tv_sec + tv.tv_usec / 1e6);
+    if (!query.empty()) put_string(sv, kKeyQueryString, query);
+    zval v;
+    ZVAL_INTERNED_STR(&v, g_method_names[r->method % kMethodCount]);
+    put(sv, kKeyRequestMethod, &v);
+    ZVAL_STR(&v, zend_string_init(path.data(), path.size(), 0));
+    put(sv, kKeyRequestUri, &v);
+    Z_ADDREF(v);  // path_info: the same string
+    put(sv, kKeyPathInfo, &v);
+    if (server) {
+        struct timeval tv;
+        gettimeofday(&tv, nullptr);
+        put_long(sv, kKeyRequestTime, tv.tv_sec);
+        ZVAL_DOUBLE(&v, tv.tv_sec + tv.tv_usec / 1e6);
+        put(sv, kKeyRequestTimeFloat, &v);
+    }
     const WireFixed &f = wire.fixed();
-    add_assoc_string(&server_arr, "server_protocol", f.version_major == 1 && f.version_minor == 0 ? "HTTP/1.0" : "HTTP/1.1");
+    ZVAL_INTERNED_STR(&v, f.version_major == 1 && f.version_minor == 0 ? g_http10 : g_http11);
+    put(sv, kKeyServerProtocol, &v);
     sw_client_info info{};
     info.struct_size = sizeof info;
-    if (g_php_host->server_client_info(server, req.session, &info) == 0) {
-        add_assoc_long(&server_arr, "server_port", info.server_port);
-        add_assoc_long(&server_arr, "remote_port", info.remote_port);
-        add_assoc_string(&server_arr, "remote_addr", info.remote_ip);
-        add_assoc_long(&server_arr, "master_time", static_cast<zend_long>(info.last_time));
+    if (server && g_php_host->server_client_info(server, session, &info) == 0) {
+        put_long(sv, kKeyServerPort, info.server_port);
+        put_long(sv, kKeyRemotePort, info.remote_port);
+        put_string(sv, kKeyRemoteAddr, info.remote_ip);
+        put_long(sv, kKeyMasterTime, static_cast<zend_long>(info.last_time));
     }
-    (void)sv;
     set_prop(obj, kReqServer, &server_arr);
 
     if (!query.empty()) {
@@ -293,10 +355,25 @@ void build_request(zend_object *obj, zend_object *server, const sw_server_reques
     }
 }
 
+}  // namespace
+
+void build_request(zend_object *obj, zend_object *server, const sw_server_request &req, const WireView &wire,
+                   const HttpSettings &s) {
+    fill_request(obj, server, req.session, wire, s);
+}
+
 namespace {
+
+// A Request::create() object whose request is not complete yet: no body
+// yet, the bytes fed so far as its data, no method.
+bool incomplete(zval *self) {
+    RequestObject *r = request_of(Z_OBJ_P(self));
+    return !r->data && r->parse;
+}
 
 PHP_METHOD(SwooleHttpRequest, getContent) {
     ZEND_PARSE_PARAMETERS_NONE();
+    if (incomplete(ZEND_THIS)) RETURN_EMPTY_STRING();
     RequestObject *r = usable(ZEND_THIS);
     if (!r) RETURN_FALSE;
     size_t n = ZSTR_LEN(r->data) - r->body_offset;
@@ -306,19 +383,114 @@ PHP_METHOD(SwooleHttpRequest, getContent) {
 
 PHP_METHOD(SwooleHttpRequest, getData) {
     ZEND_PARSE_PARAMETERS_NONE();
+    if (incomplete(ZEND_THIS)) {
+        const std::string &bytes = request_of(Z_OBJ_P(ZEND_THIS))->parse->bytes;
+        RETURN_STRINGL(bytes.data(), bytes.size());
+    }
     RequestObject *r = usable(ZEND_THIS);
     if (!r) RETURN_FALSE;
+    if (zval *stream = OBJ_PROP_NUM(Z_OBJ_P(ZEND_THIS), kReqStreamId); Z_TYPE_P(stream) == IS_LONG && Z_LVAL_P(stream) > 0) {
+        php_error_docref(nullptr, E_WARNING, "the raw data of an HTTP/2 request is not available");  // frames, not text
+        RETURN_FALSE;
+    }
     RETURN_STR_COPY(r->data);
 }
 
 PHP_METHOD(SwooleHttpRequest, getMethod) {
     ZEND_PARSE_PARAMETERS_NONE();
+    if (incomplete(ZEND_THIS)) RETURN_FALSE;
     RequestObject *r = usable(ZEND_THIS);
     if (!r) RETURN_FALSE;
-    RETURN_STRING(llhttp_method_name(static_cast<llhttp_method_t>(r->method)));
+    RETURN_INTERNED_STR(g_method_names[r->method % kMethodCount]);
+}
+
+// Request::create(array $options = []): an empty request for parse(). The
+// options of 4.8: parse_cookie, parse_body, parse_files (true: the $_FILES
+// layout of "name[]" fields), upload_tmp_dir; enable_compression,
+// compression_level and websocket_compression concern a response and are
+// accepted without effect here.
+PHP_METHOD(SwooleHttpRequest, create) {
+    HashTable *options = nullptr;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_ARRAY_HT(options)
+    ZEND_PARSE_PARAMETERS_END();
+    ParserLimits limits;
+    limits.package_max_length = UINT32_MAX / 2;  // the wire form's 32-bit lengths
+    auto *p = new StandaloneParse(limits);
+    p->settings.parse_files = true;
+    if (options) {
+        auto flag = [options](const char *key, bool &out) {
+            if (zval *v = zend_hash_str_find(options, key, strlen(key))) out = zend_is_true(v);
+        };
+        flag("parse_cookie", p->settings.parse_cookie);
+        flag("parse_body", p->settings.parse_post);
+        flag("parse_files", p->settings.parse_files);
+        if (zval *v = zend_hash_str_find(options, ZEND_STRL("upload_tmp_dir"))) {
+            zend_string *d = zval_get_string(v);
+            p->settings.multipart.upload_tmp_dir.assign(ZSTR_VAL(d), ZSTR_LEN(d));
+            zend_string_release(d);
+        }
+    }
+    object_init_ex(return_value, g_request_ce);
+    request_of(Z_OBJ_P(return_value))->parse = p;
+}
+
+// parse(string $data): the bytes of $data this request took (the rest
+// belongs to a next request), false on malformed input or when the request
+// was complete already.
+PHP_METHOD(SwooleHttpRequest, parse) {
+    zend_string *data;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(data)
+    ZEND_PARSE_PARAMETERS_END();
+    RequestObject *r = request_of(Z_OBJ_P(ZEND_THIS));
+    StandaloneParse *p = r->parse;
+    if (!p || p->completed || p->failed) RETURN_FALSE;
+    size_t before = p->bytes.size();
+    p->bytes.append(ZSTR_VAL(data), ZSTR_LEN(data));
+    switch (p->parser.feed(p->bytes)) {
+    case RequestParser::Status::need_more:
+        RETURN_LONG(static_cast<zend_long>(ZSTR_LEN(data)));
+    case RequestParser::Status::error:
+        p->failed = true;
+        std::string().swap(p->bytes);
+        RETURN_FALSE;
+    case RequestParser::Status::complete:
+        break;
+    }
+    size_t used = p->parser.message_length() - before;
+    std::string wire;
+    p->parser.write_wire(p->bytes, wire);
+    WireView view;
+    if (!view.parse(wire)) {  // cannot happen: the parser wrote it
+        p->failed = true;
+        RETURN_FALSE;
+    }
+    p->completed = true;
+    fill_request(Z_OBJ_P(ZEND_THIS), nullptr, 0, view, p->settings);
+    std::string().swap(p->bytes);
+    RETURN_LONG(static_cast<zend_long>(used));
+}
+
+PHP_METHOD(SwooleHttpRequest, isCompleted) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    RequestObject *r = request_of(Z_OBJ_P(ZEND_THIS));
+    RETURN_BOOL(r->parse ? r->parse->completed : r->data != nullptr);
 }
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_req_string_or_false, 0, 0, MAY_BE_STRING | MAY_BE_FALSE)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_req_create, 0, 0, Swoole\\Http\\Request, MAY_BE_FALSE)
+    ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_req_parse, 0, 1, MAY_BE_LONG | MAY_BE_FALSE)
+    ZEND_ARG_TYPE_INFO(0, data, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_req_bool, 0, 0, _IS_BOOL, 0)
 ZEND_END_ARG_INFO()
 
 const zend_function_entry g_request_methods[] = {
@@ -326,6 +498,9 @@ const zend_function_entry g_request_methods[] = {
     PHP_MALIAS(SwooleHttpRequest, rawContent, getContent, arginfo_req_string_or_false, ZEND_ACC_PUBLIC)
     PHP_ME(SwooleHttpRequest, getData, arginfo_req_string_or_false, ZEND_ACC_PUBLIC)
     PHP_ME(SwooleHttpRequest, getMethod, arginfo_req_string_or_false, ZEND_ACC_PUBLIC)
+    PHP_ME(SwooleHttpRequest, create, arginfo_req_create, ZEND_ACC_PUBLIC | ZEND_ACC_STATIC)
+    PHP_ME(SwooleHttpRequest, parse, arginfo_req_parse, ZEND_ACC_PUBLIC)
+    PHP_ME(SwooleHttpRequest, isCompleted, arginfo_req_bool, ZEND_ACC_PUBLIC)
     PHP_FE_END
 };
 
@@ -336,6 +511,7 @@ int register_request_class() {
     INIT_CLASS_ENTRY(ce, "Swoole\\Http\\Request", g_request_methods);
     g_request_ce = zend_register_internal_class(&ce);
     g_request_ce->create_object = request_create;
+    intern_server_strings();
     memcpy(&g_request_handlers, zend_get_std_object_handlers(), sizeof g_request_handlers);
     g_request_handlers.offset = XtOffsetOf(RequestObject, std);
     g_request_handlers.free_obj = request_free;

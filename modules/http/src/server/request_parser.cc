@@ -2,6 +2,7 @@
 #include "server/request_parser.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace swoole::mod::http {
@@ -59,20 +60,44 @@ RequestParser::Status RequestParser::feed(std::string_view data) {
     if (message_done_) return Status::complete;
     base_ = data.data();
     end_ = data.data() + data.size();
-    if (data.size() <= parsed_) return Status::need_more;
-    llhttp_errno_t err = llhttp_execute(&parser_, data.data() + parsed_, data.size() - parsed_);
-    if (err == HPE_OK) {
-        parsed_ = data.size();
-        if (!headers_done_ && parsed_ > limits_.max_header_size) return fail(400);
-        // the server resets a connection buffering more than this: answer first
-        if (parsed_ > limits_.package_max_length) return fail(413);
-        return Status::need_more;
+    // after the pause at the end of the head, llhttp goes on even without
+    // new bytes (a request without a body completes right there)
+    for (bool resumed = false;; resumed = true) {
+        if (data.size() <= parsed_ && !resumed) return Status::need_more;
+        // At most one byte past package_max_length is parsed: whatever follows
+        // cannot change the answer (413), so the outcome does not depend on how
+        // the bytes were split into reads.
+        size_t room = limits_.package_max_length - parsed_;
+        size_t n = std::min(data.size() - parsed_, room == SIZE_MAX ? room : room + 1);
+        llhttp_errno_t err = llhttp_execute(&parser_, data.data() + parsed_, n);
+        if (err == HPE_OK) {
+            parsed_ += n;
+            if (!headers_done_ && parsed_ > limits_.max_header_size) return fail(400);
+            // the server resets a connection buffering more than this: answer first
+            if (parsed_ > limits_.package_max_length) return fail(413);
+            return Status::need_more;
+        }
+        const char *pos = llhttp_get_error_pos(&parser_);
+        if (err == HPE_PAUSED && headers_done_ && head_length_ == 0) {
+            // paused by on_headers_complete: the head ends exactly here
+            parsed_ = static_cast<size_t>(pos - base_);
+            head_length_ = parsed_;
+            if (head_length_ > limits_.max_header_size) return fail(400);
+            if (url_length_ == 0) return fail(400);  // "CONNECT \n": llhttp lets an empty target through
+            if (head_length_ > limits_.package_max_length) return fail(413);
+            if ((parser_.flags & F_CONTENT_LENGTH) &&
+                parser_.content_length > limits_.package_max_length - std::min(head_length_, limits_.package_max_length)) {
+                return fail(413);
+            }
+            llhttp_resume(&parser_);
+            continue;
+        }
+        if ((err == HPE_PAUSED || err == HPE_PAUSED_UPGRADE) && message_done_) {
+            message_length_ = static_cast<size_t>(pos - base_);
+            return Status::complete;
+        }
+        return fail(error_status_ != 0 ? error_status_ : 400);
     }
-    if ((err == HPE_PAUSED || err == HPE_PAUSED_UPGRADE) && message_done_) {
-        message_length_ = static_cast<size_t>(llhttp_get_error_pos(&parser_) - base_);
-        return Status::complete;
-    }
-    return fail(error_status_ != 0 ? error_status_ : 400);
 }
 
 int RequestParser::on_url(llhttp_t *p, const char *at, size_t n) {
@@ -95,11 +120,12 @@ int RequestParser::on_header_field(llhttp_t *p, const char *at, size_t n) {
     return 0;
 }
 
-// An empty name (": v") is refused: it would have nothing to attach to.
+// An empty name (": v") is refused: llhttp reports it as a zero-length
+// name, which would have nothing to attach the value to.
 int RequestParser::on_header_field_complete(llhttp_t *p) {
     RequestParser *self = self_of(p);
     if (self->headers_done_) return 0;
-    if (!self->field_open_) return -1;
+    if (!self->field_open_ || self->headers_.back().name_length == 0) return -1;
     self->field_open_ = false;
     self->name_pending_ = true;
     return 0;
@@ -126,32 +152,17 @@ int RequestParser::on_header_value_complete(llhttp_t *p) {
     return 0;
 }
 
-// llhttp gives no position here: the head ends at the blank line after the
-// last thing it reported (a header, else the URL).
+// Pauses the parser: feed() takes the end of the head from the pause
+// position (llhttp reports none here) and checks the limits there.
 int RequestParser::on_headers_complete(llhttp_t *p) {
     RequestParser *self = self_of(p);
-    size_t from = self->url_offset_ + self->url_length_;
-    if (!self->headers_.empty()) {
-        const WireHeader &h = self->headers_.back();
-        from = std::max<size_t>(h.name_offset + h.name_length, h.value_offset + h.value_length);
-    }
-    // the end of this line, then the blank line ("\r\n" or a bare "\n")
-    const char *end = self->base_ + from;
-    for (int lines = 0; lines < 2 && end < self->end_;) {
-        if (*end++ == '\n') ++lines;
-    }
-    self->head_length_ = static_cast<size_t>(end - self->base_);
     self->headers_done_ = true;
     self->method_ = static_cast<uint8_t>(llhttp_get_method(p));
     self->major_ = llhttp_get_http_major(p);
     self->minor_ = llhttp_get_http_minor(p);
     self->chunked_ = (p->flags & F_CHUNKED) != 0;
     self->upgrade_ = llhttp_get_upgrade(p) != 0;
-    if ((p->flags & F_CONTENT_LENGTH) && p->content_length > self->limits_.package_max_length - std::min(self->head_length_, self->limits_.package_max_length)) {
-        self->error_status_ = 413;
-        return -1;
-    }
-    return 0;
+    return HPE_PAUSED;
 }
 
 int RequestParser::on_body(llhttp_t *p, const char *at, size_t n) {

@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "http2/h2_binding.h"
 #include "server/mime.h"
 #include "server/php_binding.h"
 #include "server/response_writer.h"
@@ -41,6 +42,7 @@ zend_object *response_create(zend_class_entry *ce) {
     r->encoding = Encoding::none;
     r->keep_alive = true;
     r->head = r->ended = r->detached = r->chunked = false;
+    r->stream_id = 0;
     return &r->std;
 }
 
@@ -65,7 +67,9 @@ void finish(ResponseObject *r) {
 // on its way: the worker dies without answering).
 void response_free(zend_object *obj) {
     ResponseObject *r = response_of(obj);
-    if (r->server && !r->ended && !r->detached && !EG(exception) && g_php_host) {
+    if (r->stream_id && r->server && !r->ended && !r->detached && !EG(exception)) {
+        http2_abandon(r);
+    } else if (r->server && !r->ended && !r->detached && !EG(exception) && g_php_host) {
         ResponseWriter &w = writer();
         w.status_line(500, "");
         w.defaults_and_end(UserHeaderSet{}, r->keep_alive, 0, "");
@@ -274,6 +278,7 @@ PHP_METHOD(SwooleHttpResponse, end) {
     ZEND_PARSE_PARAMETERS_END();
     ResponseObject *r = usable(ZEND_THIS);
     if (!r) RETURN_FALSE;
+    if (r->stream_id) RETURN_BOOL(http2_end(r, content));
     bool ok = do_end(r, content ? std::string_view(ZSTR_VAL(content), ZSTR_LEN(content)) : std::string_view{});
     raise_deferred_warnings();
     RETURN_BOOL(ok);
@@ -286,6 +291,10 @@ PHP_METHOD(SwooleHttpResponse, write) {
     ZEND_PARSE_PARAMETERS_END();
     ResponseObject *r = usable(ZEND_THIS);
     if (!r) RETURN_FALSE;
+    if (r->stream_id) {
+        php_error_docref(nullptr, E_WARNING, "HTTP2 client does not support HTTP-CHUNK");
+        RETURN_FALSE;
+    }
     if (ZSTR_LEN(data) == 0) {
         php_error_docref(nullptr, E_WARNING, "data to send is empty");
         RETURN_FALSE;
@@ -338,6 +347,7 @@ PHP_METHOD(SwooleHttpResponse, sendfile) {
     }
     uint64_t rest = static_cast<uint64_t>(st.st_size - offset);
     uint64_t count = length == 0 || static_cast<uint64_t>(length) > rest ? rest : static_cast<uint64_t>(length);
+    if (r->stream_id) RETURN_BOOL(http2_sendfile(r, ZSTR_VAL(file), static_cast<uint64_t>(offset), count));
     ResponseWriter &w = writer();
     UserHeaderSet user;
     std::string_view ctype;
@@ -522,6 +532,7 @@ PHP_METHOD(SwooleHttpResponse, redirect) {
     zval v;
     ZVAL_STR_COPY(&v, url);
     zend_hash_str_update(Z_ARRVAL_P(headers), "Location", 8, &v);
+    if (r->stream_id) RETURN_BOOL(http2_end(r, nullptr));
     bool ok = do_end(r, {});
     raise_deferred_warnings();
     RETURN_BOOL(ok);
@@ -565,6 +576,7 @@ PHP_METHOD(SwooleHttpResponse, ping) {
     ZEND_PARSE_PARAMETERS_NONE();
     ResponseObject *r = usable(ZEND_THIS);
     if (!r) RETURN_FALSE;
+    if (r->stream_id) RETURN_BOOL(http2_ping(r));
     php_error_docref(nullptr, E_WARNING, "fd[%lld] is not a HTTP2 conncetion", static_cast<long long>(r->session));
     RETURN_FALSE;
 }
@@ -579,6 +591,7 @@ PHP_METHOD(SwooleHttpResponse, goaway) {
     ZEND_PARSE_PARAMETERS_END();
     ResponseObject *r = usable(ZEND_THIS);
     if (!r) RETURN_FALSE;
+    if (r->stream_id) RETURN_BOOL(http2_goaway(r, code, debug));
     php_error_docref(nullptr, E_WARNING, "fd[%lld] is not a HTTP2 conncetion", static_cast<long long>(r->session));
     RETURN_FALSE;
 }

@@ -3,6 +3,7 @@
 // and calls onRequest, the static handler in front of it, and the classes'
 // registration.
 #include "http_module.h"
+#include "http2/h2_binding.h"
 #include "server/http_protocol.h"
 #include "server/php_binding.h"
 #include "server/request_wire.h"
@@ -147,15 +148,13 @@ void on_request(void *, void *server_ptr, const sw_server_request *req) {
     zval_ptr_dtor(&args[1]);
 }
 
-// start(): the protocol sees no port settings, so the body limit is taken
-// from $setting here, before the reactors run; then Swoole\Server::start().
+// start(): the checks of this class (see http2_check_start), then
+// Swoole\Server::start(). (Each port's package_max_length reaches the
+// protocol through the host: conn_package_max_length.)
 PHP_METHOD(SwooleHttpServer, start) {
     ZEND_PARSE_PARAMETERS_NONE();
     zend_object *self = Z_OBJ_P(ZEND_THIS);
-    if (zval *v = setting_of(self, "package_max_length")) {
-        zend_long n = zval_get_long(v);
-        if (n > 0) set_package_max_length(static_cast<size_t>(n));
-    }
+    if (!http2_check_start(self)) RETURN_FALSE;
     zend_function *parent_start =
         static_cast<zend_function *>(zend_hash_str_find_ptr(&g_http_server_ce->parent->function_table, "start", 5));
     if (!parent_start) RETURN_FALSE;
@@ -194,6 +193,7 @@ int server_register_classes() {
     register_response_class();
     if (host->server_class_protocol(g_http_server_ce, "http", "request") != 0) return -1;
     if (host->server_set_request_handler("http", on_request, nullptr) != 0) return -1;
+    if (http2_register(on_request) != 0) return -1;  // "http2": HTTP/1 requests go on to on_request
     return 0;
 }
 

@@ -163,6 +163,9 @@ TEST(HttpRequestParser, BadInputIs400) {
         "POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
         "POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
         "GET / HTTP/9.9\r\n\r\n",
+        "GET / HTTP/1.1\r\n: x\r\n\r\n",          // an empty header name
+        "GET / HTTP/1.1\r\nA: b\r\n:\r\n\r\n",
+        "CONNECT \n\r\n",                          // no target (found by the fuzzer)
     };
     for (const char *b : bad) {
         RequestParser p;
@@ -215,4 +218,49 @@ TEST(HttpRequestParser, WireRejectsTruncatedBytes) {
     EXPECT_TRUE(v.parse(wire));
     EXPECT_FALSE(v.parse(std::string_view(wire).substr(0, wire.size() - 1)));
     EXPECT_FALSE(v.parse("short"));
+}
+
+// The answer to an oversized request does not depend on how its bytes were
+// split into reads: raw chunk framing counts against package_max_length,
+// header padding no callback reports counts against the header limit.
+TEST(HttpRequestParser, LimitsDoNotDependOnReadSizes) {
+    ParserLimits limits;
+    limits.package_max_length = 200;
+    std::string chunky = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+    for (int i = 0; i < 40; ++i) chunky += "1;e=x\r\na\r\n";  // 40 body bytes, 400 raw
+    chunky += "0\r\n\r\n";
+    ParserLimits header_limits;
+    header_limits.max_header_size = 64;
+    std::string padded = "GET / HTTP/1.1\r\nA: b" + std::string(80, ' ') + "\r\n\r\n";
+    struct Case {
+        const std::string &req;
+        ParserLimits limits;
+        int status;
+    } cases[] = {{chunky, limits, 413}, {padded, header_limits, 400}};
+    for (const Case &c : cases) {
+        RequestParser whole(c.limits);
+        EXPECT_EQ(whole.feed(c.req), RequestParser::Status::error);
+        EXPECT_EQ(whole.error_status(), c.status);
+        RequestParser bytes(c.limits);
+        std::string copy;
+        EXPECT_EQ(feed_bytewise(bytes, c.req, copy), RequestParser::Status::error);
+        EXPECT_EQ(bytes.error_status(), c.status);
+    }
+}
+
+// llhttp takes "\r" and any byte as the blank line: the head ends where
+// llhttp ended it, whatever follows (found by the fuzzer: a scan for the
+// next "\n" made the head longer than the message).
+TEST(HttpRequestParser, HeadEndsWhereLlhttpEndedIt) {
+    const std::string req = "POST /f HTTP/1.1\r\nContent-Length: 5\r\n\r" + std::string(20, '\x92') + "\nrest";
+    RequestParser whole;
+    ASSERT_EQ(whole.feed(req), RequestParser::Status::complete);
+    RequestParser bytes;
+    std::string copy;
+    ASSERT_EQ(feed_bytewise(bytes, req, copy), RequestParser::Status::complete);
+    for (RequestParser *p : {&whole, &bytes}) {
+        EXPECT_EQ(p->head_length(), 39u);
+        EXPECT_EQ(p->message_length(), 44u);
+        EXPECT_EQ(decode(*p, req).body, std::string(5, '\x92'));
+    }
 }

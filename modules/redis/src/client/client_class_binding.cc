@@ -172,11 +172,11 @@ void sync_connected(zval *self, ClientState &st) {
     update_long(self, ZEND_STRL("sock"), st.conn.fd());
 }
 
+// A kept connection is trusted without probing it (no recv(MSG_PEEK) per
+// command): a dead one shows in the command's own send or reply, and
+// run_command then reconnects here and sends the command again.
 bool ensure_connection(zval *self, ClientState &st) {
-    if (st.conn.connected()) {
-        if (st.conn.alive()) return true;
-        close_connection(self, st);
-    }
+    if (st.conn.connected()) return true;
     zval rv;
     zval *host = zend_read_property(redis_ce, Z_OBJ_P(self), ZEND_STRL("host"), 1, &rv);
     zval *port = zend_read_property(redis_ce, Z_OBJ_P(self), ZEND_STRL("port"), 1, &rv);
@@ -206,6 +206,35 @@ bool redirect_target(const redisReply *r, std::string &host, zend_long &port) {
     return !host.empty() && port > 0;
 }
 
+// Commands never sent a second time after a connection was found dead: the
+// ones that block (a long wait that ends in a close is not a dead idle
+// connection), that end the server or the session, or that run only inside
+// a transaction.
+bool never_replayed(std::string_view name) {
+    static constexpr std::string_view kNames[] = {
+        "BLPOP", "BRPOP", "BRPOPLPUSH", "BLMOVE", "BLMPOP", "BZPOPMIN", "BZPOPMAX", "BZMPOP", "XREAD",
+        "XREADGROUP", "WAIT", "SHUTDOWN", "DEBUG", "QUIT", "MONITOR", "EXEC", "DISCARD"};
+    for (std::string_view n : kNames) {
+        if (n.size() == name.size() && zend_binary_strcasecmp(n.data(), n.size(), name.data(), name.size()) == 0)
+            return true;
+    }
+    return false;
+}
+
+// After a failed send or reply: when the connection turned out to have been
+// dead before this command reached the server (see Connection::found_dead),
+// reconnect (the `reconnect` option's attempts, AUTH and SELECT again) so
+// the command can be sent once more. Outside MULTI, defer and pipelines only.
+enum class Replay { no, again, failed };  // failed: the reconnect set the error
+Replay reconnect_for_replay(zval *self, ClientState &st, bool &replayed) {
+    if (replayed || !st.conn.found_dead() || st.mode != TxMode::none || st.defer || st.args.empty() ||
+        never_replayed(st.args.at(0)))
+        return Replay::no;
+    replayed = true;
+    close_connection(self, st);
+    return ensure_connection(self, st) ? Replay::again : Replay::failed;
+}
+
 }  // namespace
 
 void run_command(zval *self, ClientState &st, zval *return_value, Shape shape) {
@@ -228,9 +257,12 @@ void run_command(zval *self, ClientState &st, zval *return_value, Shape shape) {
         st.queued++;
         RETURN_TRUE;
     }
+    bool replayed = false;
     for (int redirects = 0;; redirects++) {
         if (!st.conn.send(st.args)) {
-            sync_error(self, st);
+            Replay replay = reconnect_for_replay(self, st, replayed);
+            if (replay == Replay::again) continue;
+            if (replay == Replay::no) sync_error(self, st);
             sync_connected(self, st);
             break;
         }
@@ -240,7 +272,9 @@ void run_command(zval *self, ClientState &st, zval *return_value, Shape shape) {
         }
         ReplyPtr reply = st.conn.read();
         if (!reply) {
-            sync_error(self, st);
+            Replay replay = reconnect_for_replay(self, st, replayed);
+            if (replay == Replay::again) continue;
+            if (replay == Replay::no) sync_error(self, st);
             sync_connected(self, st);
             break;
         }

@@ -1,7 +1,5 @@
 #include "client/redis_connection.h"
 
-#include <sys/socket.h>
-
 #include <cerrno>
 #include <cstdlib>
 
@@ -12,6 +10,9 @@ namespace {
 double wait_limit(double seconds) { return seconds > 0 ? seconds : -1; }
 
 constexpr std::string_view kServerClosed = "Server closed the connection";
+
+// Errors of a send or recv that mean the peer had closed the connection.
+bool peer_gone(int code) { return code == EPIPE || code == ECONNRESET || code == ENOTCONN; }
 
 }  // namespace
 
@@ -38,6 +39,8 @@ bool Connection::open(std::string_view host, int port, const ConnectSettings &se
         return false;
     }
     reset_reader();
+    answered_ = false;
+    found_dead_ = false;
     if (!reader_) {
         close();
         error_.set(ErrType::alloc, ENOMEM, "Out of memory");
@@ -109,16 +112,6 @@ bool Connection::still_open(sw_socket *used) {
 
 int Connection::fd() const { return sock_ ? host_->socket_fd(sock_) : -1; }
 
-bool Connection::alive() const {
-    int s = fd();
-    if (s < 0) return false;
-    char c;
-    ssize_t n = ::recv(s, &c, 1, MSG_PEEK | MSG_DONTWAIT);
-    if (n > 0) return true;
-    if (n == 0) return false;
-    return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
-}
-
 void Connection::fail(ErrType type, int code, std::string_view message) {
     error_.set(type, code, message);
     close();
@@ -142,12 +135,15 @@ bool Connection::send_bytes(const char *data, size_t n) {
         return false;
     }
     sw_socket *used = sock_;
+    found_dead_ = false;
+    reply_bytes_ = false;
     in_io_++;
     ssize_t sent = host_->socket_send(used, data, n, timeout_);
     in_io_--;
     if (!still_open(used)) return false;
     if (sent < 0 || static_cast<size_t>(sent) != n) {
         int code = host_->last_error();
+        found_dead_ = answered_ && peer_gone(code);
         fail(ErrType::io, code, host_->strerror(code));
         return false;
     }
@@ -187,23 +183,29 @@ ReplyPtr Connection::read() {
             reset_reader();
             return nullptr;
         }
-        if (reply) return ReplyPtr(static_cast<redisReply *>(reply));
+        if (reply) {
+            answered_ = true;
+            return ReplyPtr(static_cast<redisReply *>(reply));
+        }
         sw_socket *used = sock_;
         in_io_++;
         ssize_t n = host_->socket_recv(used, in_, sizeof(in_), timeout_);
         in_io_--;
         if (!still_open(used)) return nullptr;
         if (n == 0) {
+            found_dead_ = answered_ && !reply_bytes_;
             fail(ErrType::eof, ECONNRESET, kServerClosed);
             reset_reader();
             return nullptr;
         }
         if (n < 0) {
             int code = host_->last_error();
+            found_dead_ = answered_ && !reply_bytes_ && peer_gone(code);
             fail(ErrType::io, code, host_->strerror(code));
             reset_reader();
             return nullptr;
         }
+        reply_bytes_ = true;
         if (redisReaderFeed(reader_, in_, static_cast<size_t>(n)) != REDIS_OK) {
             fail(ErrType::protocol, EPROTO, reader_->errstr);
             reset_reader();

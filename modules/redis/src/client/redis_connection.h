@@ -73,8 +73,12 @@ class Connection {
     void close();
     bool connected() const { return sock_ != nullptr; }
     int fd() const;
-    // Without waiting: false when the peer has closed or the socket failed.
-    bool alive() const;
+    // Whether the last failure found a kept connection already gone: the
+    // send was refused (EPIPE, ECONNRESET) or the stream ended (EOF,
+    // ECONNRESET) before any byte of the reply, on a connection that had
+    // answered before. The caller may then reconnect and send the command
+    // again; timeouts and replies cut short never count.
+    bool found_dead() const { return found_dead_; }
 
     // Read/write timeout of later calls; <= 0: none.
     void set_timeout(double seconds) { timeout_ = seconds > 0 ? seconds : -1; }
@@ -112,6 +116,9 @@ class Connection {
     bool closing_ = false;          // inside socket_close of closed_in_use_
     bool waiter_returned_ = false;  // its waiter returned meanwhile
     int in_io_ = 0;
+    bool answered_ = false;     // a reply came on this connection
+    bool reply_bytes_ = false;  // a byte came since the last send
+    bool found_dead_ = false;
     redisReader *reader_ = nullptr;
     double timeout_ = 60.0;
     std::string out_;  // queued requests

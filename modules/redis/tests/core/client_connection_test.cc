@@ -101,7 +101,7 @@ TEST(RedisClientConnection, SetGetAndTypes) {
         ASSERT_TRUE(c.open("127.0.0.1", port, {})) << c.error().code << " " << c.error().message;
         EXPECT_TRUE(c.connected());
         EXPECT_GE(c.fd(), 0);
-        EXPECT_TRUE(c.alive());
+        EXPECT_FALSE(c.found_dead());
         std::string value("a\0b\r\nc", 6);  // binary safe
         auto set = args_of({"SET", "core:k", value});
         ReplyPtr r = c.call(set);
