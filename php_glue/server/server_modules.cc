@@ -357,7 +357,34 @@ void apply_protocol_settings(PortState &ps, HashTable *settings) {
     ZEND_HASH_FOREACH_END();
 }
 
+namespace {
+
+// A plain Swoole\Server (or another class not made for the protocol) with a
+// port speaking a class's protocol and its required callback set: it works,
+// but 4.8 warns that the objects may not be what the callbacks expect.
+void warn_inconsistent_class(ServerState &st, zend_object *server) {
+    for (const ClassProtocol &c : g_class_protocols) {
+        if (c.required_event.empty() || instanceof_function(server->ce, c.ce)) continue;
+        int id = find_port_event(c.required_event);
+        if (id < 0) continue;
+        PortState &primary = *port_of(Z_OBJ(st.ports[0]))->state;
+        for (zval &zp : st.ports) {
+            PortState &ps = *port_of(Z_OBJ(zp))->state;
+            const sw_server_protocol *p = ps.port->settings.protocol;
+            if (!p || !std::string_view(p->name).starts_with(c.name)) continue;
+            if (!ps.callbacks[id] && !primary.callbacks[id]) continue;
+            php_error_docref(nullptr, E_WARNING,
+                             "use %s class and open %s related protocols may lead to some errors (inconsistent class type)",
+                             ZSTR_VAL(server->ce->name), c.name.c_str());
+            return;
+        }
+    }
+}
+
+}  // namespace
+
 bool apply_class_protocol(ServerState &st, zend_object *server) {
+    if (!st.ports.empty()) warn_inconsistent_class(st, server);
     const ClassProtocol *found = nullptr;
     for (const ClassProtocol &c : g_class_protocols) {
         if (!instanceof_function(server->ce, c.ce)) continue;
