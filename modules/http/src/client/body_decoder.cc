@@ -3,6 +3,8 @@
 #include <brotli/decode.h>
 #include <zlib.h>
 
+#include <string>
+
 namespace swoole::mod::http::client {
 
 namespace {
@@ -14,6 +16,7 @@ constexpr size_t kBlock = 16384;  // output piece handed to the sink
 struct BodyDecoder::Streams {
     z_stream zs{};
     bool zs_ready = false;
+    std::string head;  // deflate: the first byte while zlib-or-raw is undecided
     BrotliDecoderState *br = nullptr;
 };
 
@@ -30,6 +33,7 @@ void BodyDecoder::end_streams() {
         BrotliDecoderDestroyInstance(streams_->br);
         streams_->br = nullptr;
     }
+    streams_->head.clear();
 }
 
 void BodyDecoder::start(Encoding encoding) {
@@ -55,64 +59,73 @@ bool BodyDecoder::emit(const char *data, size_t n, BodySink &sink) {
 bool BodyDecoder::write(std::string_view in, BodySink &sink) {
     if (in.empty()) return true;
     if (passthrough_) return emit(in.data(), in.size(), sink);
+    std::string_view piece = in;
+    if (encoding_ == Encoding::deflate && !streams_->zs_ready) {
+        // zlib-wrapped or raw deflate is told by the first two bytes, which
+        // may arrive in separate pieces.
+        std::string &head = streams_->head;
+        if (head.size() + in.size() < 2) {
+            head.append(in);
+            return true;
+        }
+        if (!head.empty()) {
+            head.append(in);
+            piece = head;
+        }
+    }
     bool first = !seen_input_;
     seen_input_ = true;
-    bool ok = encoding_ == Encoding::br ? brotli_piece(in, sink) : inflate_piece(in, sink);
-    if (ok || sink_failed_) return ok;
-    if (first && !produced_) {
+    bool ok = encoding_ == Encoding::br ? brotli_piece(piece, sink) : inflate_piece(piece, sink);
+    if (!ok && !sink_failed_ && first && !produced_) {
         // Not compressed after all: hand the body over as it came.
+        std::string whole(piece);
         end_streams();
         passthrough_ = true;
-        return emit(in.data(), in.size(), sink);
+        return emit(whole.data(), whole.size(), sink);
     }
-    return false;
+    streams_->head.clear();
+    return ok;
 }
 
 bool BodyDecoder::inflate_piece(std::string_view in, BodySink &sink) {
     z_stream &zs = streams_->zs;
-    // gzip and zlib are told apart by zlib itself (+32); raw deflate is
-    // tried when the first bytes are neither.
-    int window_bits = MAX_WBITS + 32;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        if (!streams_->zs_ready) {
-            zs = {};
-            if (inflateInit2(&zs, window_bits) != Z_OK) return false;
-            streams_->zs_ready = true;
+    if (!streams_->zs_ready) {
+        // gzip: zlib tells gzip from zlib itself (+32). deflate: a zlib
+        // header (RFC 1950: method 8, header a multiple of 31) or raw data.
+        int window_bits = MAX_WBITS + 32;
+        if (encoding_ == Encoding::deflate) {
+            auto b0 = static_cast<unsigned char>(in[0]), b1 = static_cast<unsigned char>(in[1]);
+            bool zlib_header = (b0 & 0x0f) == Z_DEFLATED && (b0 * 256 + b1) % 31 == 0;
+            window_bits = zlib_header ? MAX_WBITS : -MAX_WBITS;
         }
-        zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
-        zs.avail_in = static_cast<uInt>(in.size());
-        bool retry = false;
-        while (zs.avail_in > 0 && !stream_end_) {
-            char out[kBlock];
-            zs.next_out = reinterpret_cast<Bytef *>(out);
-            zs.avail_out = sizeof(out);
-            uLong before_in = zs.total_in;
-            int rc = inflate(&zs, Z_NO_FLUSH);
-            size_t n = sizeof(out) - zs.avail_out;
-            if (rc == Z_DATA_ERROR && encoding_ == Encoding::deflate && !produced_ && before_in == 0 &&
-                window_bits > 0) {
-                retry = true;
-                break;
-            }
-            if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) return false;
-            if (!emit(out, n, sink)) return false;
-            if (rc == Z_STREAM_END) {
-                // gzip bodies may hold several members back to back.
-                if (encoding_ == Encoding::gzip && zs.avail_in > 0) {
-                    inflateReset(&zs);
-                    continue;
-                }
-                stream_end_ = true;
-            } else if (rc == Z_BUF_ERROR && n == 0) {
-                return false;  // no progress possible
-            }
-        }
-        if (!retry) return true;
-        inflateEnd(&zs);
-        streams_->zs_ready = false;
-        window_bits = -MAX_WBITS;
+        zs = {};
+        if (inflateInit2(&zs, window_bits) != Z_OK) return false;
+        streams_->zs_ready = true;
     }
-    return false;
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
+    while (zs.avail_in > 0) {
+        if (stream_end_) {
+            // gzip bodies may hold several members back to back; anything
+            // after the end of a deflate stream is not part of it.
+            if (encoding_ != Encoding::gzip) return false;
+            inflateReset(&zs);
+            stream_end_ = false;
+        }
+        char out[kBlock];
+        zs.next_out = reinterpret_cast<Bytef *>(out);
+        zs.avail_out = sizeof(out);
+        int rc = inflate(&zs, Z_NO_FLUSH);
+        size_t n = sizeof(out) - zs.avail_out;
+        if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) return false;
+        if (!emit(out, n, sink)) return false;
+        if (rc == Z_STREAM_END) {
+            stream_end_ = true;
+        } else if (rc == Z_BUF_ERROR && n == 0) {
+            return false;  // no progress possible
+        }
+    }
+    return true;
 }
 
 bool BodyDecoder::brotli_piece(std::string_view in, BodySink &sink) {
@@ -140,6 +153,7 @@ bool BodyDecoder::brotli_piece(std::string_view in, BodySink &sink) {
 }
 
 bool BodyDecoder::finish() {
+    if (!streams_->head.empty()) return false;  // one byte of a deflate body
     if (passthrough_ || !seen_input_) return true;
     return stream_end_;
 }

@@ -1,10 +1,9 @@
 // What Coroutine\Http2\Client exchanges, without PHP: a response as the
 // client assembles it from HEADERS/DATA frames, the SETTINGS it advertises,
-// and small pure helpers (the :authority value, Set-Cookie name/value,
-// body decoding of gzip/deflate) that the unit tests exercise directly.
+// and small pure helpers (the :authority value, Set-Cookie name/value) that
+// the unit tests exercise directly. Bodies are decoded by the HTTP/1
+// client's BodyDecoder (client/body_decoder.h).
 #pragma once
-
-#include <zlib.h>
 
 #include <cstdint>
 #include <string>
@@ -48,33 +47,5 @@ bool parse_set_cookie(std::string_view header, std::string &name, std::string &v
 
 // Cookie values in a request are URL-encoded (RFC 3986 unreserved kept).
 void url_encode_append(std::string &out, std::string_view in);
-
-// Incremental decoder of a gzip or deflate (zlib, or raw as some servers
-// send) body; feed DATA payloads as they come.
-class BodyDecoder {
-  public:
-    enum class Kind { none, gzip, deflate };
-    static Kind kind_of(std::string_view content_encoding);
-
-    BodyDecoder() = default;
-    ~BodyDecoder();
-    BodyDecoder(const BodyDecoder &) = delete;
-    BodyDecoder &operator=(const BodyDecoder &) = delete;
-
-    bool active() const { return kind_ != Kind::none; }
-    bool start(Kind kind);
-    // Appends the decoded bytes of `in` to out; false on corrupt input.
-    bool feed(std::string_view in, std::string &out);
-
-  private:
-    bool init(int window_bits);
-    bool inflate_into(std::string_view in, std::string &out);
-    Kind kind_ = Kind::none;
-    bool inited_ = false;
-    bool decided_ = true;   // deflate: zlib or raw is known (2 bytes seen)
-    bool finished_ = false;
-    std::string head_;      // deflate: the first byte while undecided
-    z_stream z_{};
-};
 
 }  // namespace swoole::mod::http::h2c

@@ -430,9 +430,8 @@ int Session::on_header(nghttp2_session *, const nghttp2_frame *frame, const uint
         return 0;
     }
     if (!n.empty() && n[0] == ':') return 0;
-    if (n == "content-encoding" && !s->decoder.active()) {
-        BodyDecoder::Kind kind = BodyDecoder::kind_of(v);
-        if (kind != BodyDecoder::Kind::none && !s->decoder.start(kind)) return NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE;
+    if (n == "content-encoding" && s->decoder.encoding() == Encoding::none) {
+        s->decoder.start(encoding_from_name(v));
     } else if (n == "set-cookie") {
         r.set_cookies.emplace_back(v);
         std::string cname, cvalue;
@@ -448,9 +447,10 @@ int Session::on_data_chunk(nghttp2_session *session, uint8_t, int32_t stream_id,
     Stream *s = self->find(stream_id);
     if (!s || s->popped) return 0;
     std::string_view chunk(reinterpret_cast<const char *>(data), len);
-    if (!s->decoder.active()) {
+    client::StringSink sink(s->response.body);
+    if (s->decoder.encoding() == Encoding::none) {
         s->response.body.append(chunk);
-    } else if (!s->decoder.feed(chunk, s->response.body)) {
+    } else if (!s->decoder.write(chunk, sink)) {
         // A body that does not decode: the stream ends with an error.
         nghttp2_submit_rst_stream(session, NGHTTP2_FLAG_NONE, stream_id, NGHTTP2_INTERNAL_ERROR);
     }

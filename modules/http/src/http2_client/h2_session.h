@@ -28,6 +28,7 @@
 
 #include <swoole/module.h>
 
+#include "client/body_decoder.h"
 #include "http2_client/h2_message.h"
 
 namespace swoole::mod::http::h2c {
@@ -108,7 +109,7 @@ class Session {
         std::string out;            // body bytes not handed to nghttp2 yet
         size_t out_pos = 0;
         Response response;
-        BodyDecoder decoder;
+        client::BodyDecoder decoder;  // Content-Encoding gzip/deflate/br
     };
     struct Ready {
         int32_t stream_id;
