@@ -16,10 +16,15 @@ require __DIR__ . '/../include/server_helper.inc';
     });
     return $s;
 });
+// The manager and the two workers start concurrently: their lines come in any order.
 $pids = [];
-echo server_wait_line(), "\n";
-for ($i = 0; $i < 2; $i++) {
-    [, $id, $p] = explode(' ', server_wait_line());
+for ($i = 0; $i < 3; $i++) {
+    $line = server_wait_line();
+    if (str_starts_with($line, 'manager')) {
+        echo $line, "\n";
+        continue;
+    }
+    [, $id, $p] = explode(' ', $line);
     $pids[$id] = (int) $p;
 }
 [$other, $r] = json_decode(server_request_line($port, 'stop'), true);
