@@ -148,8 +148,13 @@ bool Session::close() {
         if (in_io_ > 0) {
             // A coroutine waits on it: closing wakes it; it is freed once
             // nobody is inside a socket call any more.
+            // The woken coroutine runs before socket_close returns: count
+            // this call as I/O so its settle() cannot free the socket under us.
             retired_.push_back(s);
+            in_io_++;
             host_->socket_close(s);
+            in_io_--;
+            settle();
         } else {
             host_->socket_free(s);
         }
