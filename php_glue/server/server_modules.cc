@@ -359,12 +359,13 @@ void apply_protocol_settings(PortState &ps, HashTable *settings) {
 
 namespace {
 
-// A plain Swoole\Server (or another class not made for the protocol) with a
-// port speaking a class's protocol and its required callback set: it works,
-// but 4.8 warns that the objects may not be what the callbacks expect.
+// A plain Swoole\Server (or another class not made for HTTP) with an HTTP
+// port and a request callback: it works, but 4.8 warns that the objects may
+// not be what the callbacks expect. 4.8 does so for HTTP only (a plain server
+// with a redis port does not warn), so other class protocols stay silent.
 void warn_inconsistent_class(ServerState &st, zend_object *server) {
     for (const ClassProtocol &c : g_class_protocols) {
-        if (c.required_event.empty() || instanceof_function(server->ce, c.ce)) continue;
+        if (c.name != "http" || c.required_event.empty() || instanceof_function(server->ce, c.ce)) continue;
         int id = find_port_event(c.required_event);
         if (id < 0) continue;
         PortState &primary = *port_of(Z_OBJ(st.ports[0]))->state;
